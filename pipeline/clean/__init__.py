@@ -1,0 +1,5 @@
+"""Clean: RawDocument -> Article (or Rejection). Pure functions, no I/O."""
+
+from pipeline.clean.article import clean_document
+
+__all__ = ["clean_document"]

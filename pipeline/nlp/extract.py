@@ -1,0 +1,31 @@
+"""The language stage for a batch: one spaCy pass per article, then the rule extractors."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from pipeline.models import Article, Extraction
+from pipeline.nlp.entities import article_entities
+from pipeline.nlp.events import extract_events
+from pipeline.nlp.model import load_model
+from pipeline.nlp.statements import extract_statements
+
+LOGGER = logging.getLogger(__name__)
+
+
+def extract_article(doc: Doc, article: Article) -> Extraction:
+    title_end = len(article.title or "") + 2
+    body_end = title_end + len(article.body)
+    ents = article_entities(doc, title_end)
+    statements = extract_statements(doc, ents, title_end, body_end)
+    events = extract_events(doc, ents, article, statements, body_end)
+    return Extraction(article, tuple(ents.refs), tuple(ents.places), tuple(statements), tuple(events))
+
+
+def extract_batch(articles: Sequence[Article], model_name: str, n_process: int = 1) -> list[Extraction]:
+    nlp = load_model(model_name)
+    docs = nlp.pipe((a.nlp_text for a in articles), batch_size=32, n_process=n_process)
+    return [extract_article(doc, article) for doc, article in zip(docs, articles, strict=True)]

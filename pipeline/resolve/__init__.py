@@ -1,0 +1,1 @@
+"""Resolve: article-local entities to canonical people and organizations across the corpus."""
