@@ -30,9 +30,7 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     engine = create_engine(_url(), poolclass=pool.NullPool)
     with engine.connect() as connection:
-        context.configure(
-            connection=connection, target_metadata=target_metadata, compare_server_default=False
-        )
+        context.configure(connection=connection, target_metadata=target_metadata, compare_server_default=False)
         with context.begin_transaction():
             context.run_migrations()
     engine.dispose()

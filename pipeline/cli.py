@@ -12,6 +12,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from pipeline.models import RunCounts
+
 # Prefect reads these at import: no telemetry (there is no network), no chatter on the terminal.
 for _name, _value in {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -70,8 +72,15 @@ def ingest(
     url = _url()
     from pipeline.flows.ingest import ingest as ingest_flow
 
-    bar = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                   TimeElapsedColumn(), console=err, transient=False)
+    bar = Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    )
     with bar:
         job = bar.add_task("", total=total)
         progress.register(lambda n, c: bar.update(job, advance=n, description=f"{c.articles_loaded} loaded"))
@@ -89,18 +98,25 @@ def ingest(
     if counts.documents_read and counts.unchanged == counts.documents_read:
         console.print("Nothing new: every document was already loaded (all unchanged).")
     console.print(f"Data is in [bold]{redact(url)}[/bold]  (newsetl db url)")
-    console.print("Try:  psql \"$(newsetl db url)\" -c 'select speaker, kind, left(text, 60) from analytics.statements limit 5'")
+    console.print(
+        "Try:  psql \"$(newsetl db url)\" -c 'select speaker, kind, left(text, 60) from analytics.statements limit 5'"
+    )
 
 
-def _summary(counts) -> None:  # type: ignore[no-untyped-def]
+def _summary(counts: RunCounts) -> None:
     table = Table(title="ingest summary", show_header=True)
     table.add_column("what")
     table.add_column("count", justify="right")
     for label, value in (
-        ("documents read", counts.documents_read), ("articles loaded", counts.articles_loaded),
-        ("unchanged", counts.unchanged), ("duplicates", counts.duplicates), ("rejected", counts.rejected),
-        ("people (mentions resolved)", counts.people), ("organizations (mentions resolved)", counts.organizations),
-        ("statements", counts.statements), ("events", counts.events),
+        ("documents read", counts.documents_read),
+        ("articles loaded", counts.articles_loaded),
+        ("unchanged", counts.unchanged),
+        ("duplicates", counts.duplicates),
+        ("rejected", counts.rejected),
+        ("people (mentions resolved)", counts.people),
+        ("organizations (mentions resolved)", counts.organizations),
+        ("statements", counts.statements),
+        ("events", counts.events),
     ):
         table.add_row(label, str(value))
     for reason, n in sorted(counts.rejected_reasons.items()):
@@ -158,8 +174,19 @@ def runs(limit: Annotated[int, typer.Option(help="how many recent runs")] = 20) 
 
     engine = make_engine(_url())
     table = Table(title="pipeline runs")
-    for col in ("run", "started", "status", "read", "loaded", "unchanged", "dupes", "rejected", "statements",
-                "events", "source"):
+    for col in (
+        "run",
+        "started",
+        "status",
+        "read",
+        "loaded",
+        "unchanged",
+        "dupes",
+        "rejected",
+        "statements",
+        "events",
+        "source",
+    ):
         table.add_column(col)
     try:
         with engine.connect() as conn:
@@ -169,9 +196,24 @@ def runs(limit: Annotated[int, typer.Option(help="how many recent runs")] = 20) 
         raise typer.Exit(2) from exc
     for row in rows:
         c = row.counts or {}
-        table.add_row(str(row.run_id), row.started_at.strftime("%Y-%m-%d %H:%M:%S"), row.status,
-                      *(str(c.get(k, "")) for k in ("documents_read", "articles_loaded", "unchanged", "duplicates",
-                                                     "rejected", "statements", "events")), row.source[:40])
+        table.add_row(
+            str(row.run_id),
+            row.started_at.strftime("%Y-%m-%d %H:%M:%S"),
+            row.status,
+            *(
+                str(c.get(k, ""))
+                for k in (
+                    "documents_read",
+                    "articles_loaded",
+                    "unchanged",
+                    "duplicates",
+                    "rejected",
+                    "statements",
+                    "events",
+                )
+            ),
+            row.source[:40],
+        )
     console.print(table)
     engine.dispose()
 

@@ -48,9 +48,13 @@ class PartialDate:
     precision: Precision = "day"
 
     def isoformat(self) -> str:
-        return {"day": self.value.isoformat(), "month": self.value.strftime("%Y-%m"),
-                "year": str(self.value.year), "month_day": self.value.strftime("--%m-%d"),
-                "estimated": self.value.isoformat()}[self.precision]
+        return {
+            "day": self.value.isoformat(),
+            "month": self.value.strftime("%Y-%m"),
+            "year": str(self.value.year),
+            "month_day": self.value.strftime("--%m-%d"),
+            "estimated": self.value.isoformat(),
+        }[self.precision]
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,8 +174,17 @@ class RunCounts:
     rejected_reasons: dict[str, int] = field(default_factory=dict)
 
     def add(self, other: RunCounts) -> None:
-        for name in ("documents_read", "articles_loaded", "unchanged", "duplicates", "rejected",
-                     "people", "organizations", "statements", "events"):
+        for name in (
+            "documents_read",
+            "articles_loaded",
+            "unchanged",
+            "duplicates",
+            "rejected",
+            "people",
+            "organizations",
+            "statements",
+            "events",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for reason, n in other.rejected_reasons.items():
             self.rejected_reasons[reason] = self.rejected_reasons.get(reason, 0) + n

@@ -52,9 +52,7 @@ def upgrade() -> None:
         sa.Column("error", sa.Text(), nullable=True),
         sa.Column("started_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
-        sa.CheckConstraint(
-            "status in ('running', 'succeeded', 'failed')", name=op.f("ck_pipeline_runs_status")
-        ),
+        sa.CheckConstraint("status in ('running', 'succeeded', 'failed')", name=op.f("ck_pipeline_runs_status")),
         sa.PrimaryKeyConstraint("run_id", name=op.f("pk_pipeline_runs")),
     )
     op.create_table(
@@ -103,9 +101,7 @@ def upgrade() -> None:
             name=op.f("fk_articles_run_id_pipeline_runs"),
             ondelete="SET NULL",
         ),
-        sa.ForeignKeyConstraint(
-            ["source_id"], ["sources.source_id"], name=op.f("fk_articles_source_id_sources")
-        ),
+        sa.ForeignKeyConstraint(["source_id"], ["sources.source_id"], name=op.f("fk_articles_source_id_sources")),
         sa.PrimaryKeyConstraint("article_id", name=op.f("pk_articles")),
         sa.UniqueConstraint("content_hash", name=op.f("uq_articles_content_hash")),
     )
@@ -124,9 +120,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("organization_id", "alias", name=op.f("pk_organization_aliases")),
     )
-    op.create_index(
-        op.f("ix_organization_aliases_alias_key"), "organization_aliases", ["alias_key"], unique=False
-    )
+    op.create_index(op.f("ix_organization_aliases_alias_key"), "organization_aliases", ["alias_key"], unique=False)
     op.create_table(
         "person_aliases",
         sa.Column("person_id", sa.BigInteger(), nullable=False),
@@ -269,9 +263,7 @@ def upgrade() -> None:
         sa.Column("run_id", sa.BigInteger(), nullable=True),
         sa.Column("fetched_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
-        sa.CheckConstraint(
-            "status in ('loaded', 'duplicate', 'rejected')", name=op.f("ck_raw_documents_status")
-        ),
+        sa.CheckConstraint("status in ('loaded', 'duplicate', 'rejected')", name=op.f("ck_raw_documents_status")),
         sa.ForeignKeyConstraint(
             ["article_id"],
             ["articles.article_id"],
@@ -325,9 +317,7 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_statements_speaker_organization_id"), "statements", ["speaker_organization_id"], unique=False
     )
-    op.create_index(
-        op.f("ix_statements_speaker_person_id"), "statements", ["speaker_person_id"], unique=False
-    )
+    op.create_index(op.f("ix_statements_speaker_person_id"), "statements", ["speaker_person_id"], unique=False)
     op.create_table(
         "event_participants",
         sa.Column("event_participant_id", sa.BigInteger(), nullable=False),
@@ -367,9 +357,7 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_event_participants_organization_id"), "event_participants", ["organization_id"], unique=False
     )
-    op.create_index(
-        op.f("ix_event_participants_person_id"), "event_participants", ["person_id"], unique=False
-    )
+    op.create_index(op.f("ix_event_participants_person_id"), "event_participants", ["person_id"], unique=False)
 
 
 def downgrade() -> None:

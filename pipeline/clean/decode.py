@@ -12,8 +12,11 @@ import re
 import ftfy
 
 BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
@@ -45,10 +48,16 @@ def decode_bytes(content: bytes) -> str:
     if not content.strip():
         raise DecodeError("empty document")
     encoding = sniff_encoding(content)
-    if encoding in ("utf-8", "cp1252", "latin-1") and content.count(b"\x00") > len(content) // 100:
-        raise DecodeError("binary content (NUL bytes)")
+    if encoding in ("utf-8", "cp1252", "latin-1") and _control_bytes(content) > max(8, len(content) // 50):
+        raise DecodeError("binary content (control bytes)")
     text = content.decode(encoding, errors="replace")
     return normalise_text(text)
+
+
+def _control_bytes(content: bytes) -> int:
+    """Bytes no text file holds (NUL, bell, escape ...); tab, newline and CR are text."""
+    sample = content[:65536]
+    return sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
 
 
 def normalise_text(text: str) -> str:
@@ -56,7 +65,4 @@ def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH.sub("", text)
     text = _SPACES.sub(" ", text)
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n")
-    if controls > max(10, len(text) // 50):
-        raise DecodeError("binary content (control characters)")
     return "\n".join(line.strip() for line in text.split("\n"))

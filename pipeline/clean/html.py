@@ -11,6 +11,7 @@ import logging
 
 import trafilatura
 from lxml import html as lxml_html
+from trafilatura.settings import Document
 
 from pipeline.clean.metadata import parse_stated_date
 from pipeline.clean.text import CleanedText, clean_text_dump
@@ -20,13 +21,18 @@ LOGGER = logging.getLogger(__name__)
 
 def clean_html(markup: str, url: str | None = None) -> CleanedText:
     document = trafilatura.bare_extraction(
-        markup, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        favor_precision=True, deduplicate=True,
+        markup,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        deduplicate=True,
     )
-    if document is None or not (document.text or "").strip():
+    if not isinstance(document, Document) or not (document.text or "").strip():
         LOGGER.info("trafilatura found no main text in %s; falling back to the text cleaner", url)
         return _fallback(markup)
-    body = "\n\n".join(p.strip() for p in document.text.split("\n") if p.strip())
+    body = "\n\n".join(p.strip() for p in (document.text or "").split("\n") if p.strip())
     published = parse_stated_date(document.date) if document.date else None
     domain = (document.hostname or "").removeprefix("www.") or None
     publisher = document.sitename or domain

@@ -35,7 +35,9 @@ _CORPORATE_SUFFIX = re.compile(r"[,\s]+(?:inc|llc|lllp|llp|lp|ltd|plc|gmbh|co|co
 
 @lru_cache(maxsize=1)
 def _date_parser() -> DateDataParser:
-    return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+    return DateDataParser(
+        languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    )
 
 
 def parse_stated_date(text: str) -> PartialDate | None:

@@ -35,9 +35,14 @@ LEAD_SOURCE = re.compile(
 )
 SPEAKER_TURN = re.compile(r"^(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}):$")
 TITLE_DATE_SUFFIX = re.compile(r"\s+[-–—|]\s+(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\s*$")
-DOMAIN = re.compile(r"\b(?P<domain>(?:[a-z0-9-]+\.)+(?:com|org|net|cn|uk|de|fr|ru|jp|kr|in|info|gov|edu|int|eu|news|co)(?:\.[a-z]{2})?)\b", re.I)
-MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+DOMAIN = re.compile(
+    r"\b(?P<domain>(?:[a-z0-9-]+\.)+(?:com|org|net|cn|uk|de|fr|ru|jp|kr|in|info|gov|edu|int|eu|news|co)(?:\.[a-z]{2})?)\b",
+    re.I,
+)
+MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 # A stated date: ISO, "July. 18, 2002", "18 July 2002", "July 2002", "2002/07/18"
 DATE_SPAN = re.compile(
     rf"\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}"

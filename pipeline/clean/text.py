@@ -43,8 +43,9 @@ def _stoplist() -> frozenset[str]:
 def classify_lines(lines: list[str]) -> list[bool]:
     """True where jusText judges the line to be prose."""
     markup = "<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in lines) + "</body></html>"
-    paragraphs = justext.justext(markup.encode("utf-8"), _stoplist(), length_low=70, length_high=200,
-                                 max_link_density=1.0, encoding="utf-8")
+    paragraphs = justext.justext(
+        markup.encode("utf-8"), _stoplist(), length_low=70, length_high=200, max_link_density=1.0, encoding="utf-8"
+    )
     if len(paragraphs) != len(lines):  # jusText merged or split something: judge line by line instead
         return [_looks_like_prose(line) for line in lines]
     return [p.class_type == "good" for p in paragraphs]
@@ -66,19 +67,25 @@ def _body_span(lines: list[str], good: list[bool]) -> tuple[int, int] | None:
     """First and last line of the story, widened over the lead and speaker turns jusText misses."""
     marks = [i for i, ok in enumerate(good) if ok and not FURNITURE.match(lines[i])]
     if not marks:
-        marks = [i for i, line in enumerate(lines) if _is_sentence(line)]
-        if not marks:
-            return None
+        return None
     start, end = marks[0], marks[-1]
     while start > 0:
         prev = lines[start - 1]
-        if SPEAKER_TURN.match(prev) or LEAD_SOURCE.match(prev) or (_is_sentence(prev) and not _duplicated(lines, start - 1)):
+        if (
+            SPEAKER_TURN.match(prev)
+            or LEAD_SOURCE.match(prev)
+            or (_is_sentence(prev) and not _duplicated(lines, start - 1))
+        ):
             start -= 1
         else:
             break
-    while end + 1 < len(lines) and (_is_sentence(lines[end + 1]) and not FURNITURE.match(lines[end + 1])
-                                    and not TICKER_SEPARATOR.search(lines[end + 1])
-                                    and "©" not in lines[end + 1] and good[end + 1]):
+    while end + 1 < len(lines) and (
+        _is_sentence(lines[end + 1])
+        and not FURNITURE.match(lines[end + 1])
+        and not TICKER_SEPARATOR.search(lines[end + 1])
+        and "©" not in lines[end + 1]
+        and good[end + 1]
+    ):
         end += 1
     return start, end
 
@@ -102,23 +109,26 @@ def clean_text_dump(text: str) -> CleanedText:
     if not lines:
         return CleanedText(None, "", None, None, None, None, ())
     good = classify_lines(lines)
+    if not any(good):  # short pages give jusText too little context: fall back to plain sentences
+        good = [_is_sentence(line) for line in lines]
     span = _body_span(lines, good)
     if span is None:
         return CleanedText(_pick_title(lines)[0], "", None, None, None, None, ())
     start, end = span
-    header, tail = lines[:start], lines[end + 1:]
+    header, tail = lines[:start], lines[end + 1 :]
     body_lines = [lines[i] for i in range(start, end + 1) if _keep_in_body(lines, good, i)]
-    captions = tuple(dict.fromkeys(line for line in header if _duplicated(header, header.index(line))
-                                   and _looks_like_prose(line)))
+    captions = tuple(
+        dict.fromkeys(line for line in header if _duplicated(header, header.index(line)) and _looks_like_prose(line))
+    )
 
     title, published, date_prefix = _pick_title(header)
     byline = next((b for b in map(meta.byline_of, header) if b), None)
     tail_email = next((m.group(0) for line in tail if (m := EMAIL.fullmatch(line.strip()))), None)
     if byline is None and tail_email:
         byline = tail_email
-    publisher = (
-        meta.source_from_lead(body_lines[0]) if body_lines else None
-    ) or (meta.source_from_dateline(date_prefix) if date_prefix else None)
+    publisher = (meta.source_from_lead(body_lines[0]) if body_lines else None) or (
+        meta.source_from_dateline(date_prefix) if date_prefix else None
+    )
     domain = meta.domain_of(tail_email or "") or (meta.domain_of(date_prefix) if date_prefix else None)
     if publisher is None:
         publisher = domain or next((s for s in map(meta.source_from_copyright, tail) if s), None)
@@ -146,7 +156,7 @@ def _pick_title(header: list[str]) -> tuple[str | None, PartialDate | None, str 
 
 def _dateline_near(header: list[str], start: int) -> tuple[PartialDate | None, str | None]:
     """The first stated date within the few lines under the headline."""
-    for line in header[start: start + 4]:
+    for line in header[start : start + 4]:
         found = meta.find_stated_date(line)
         if found and len(line.split()) <= 14:
             return found

@@ -89,8 +89,9 @@ def _transient(task: object, task_run: object, state: State) -> bool:
 
 
 @task(name="load-batch", retries=3, retry_delay_seconds=[1, 5, 15], retry_condition_fn=_transient)
-def load(url: str, run_id: int, raws: dict[str, RawDocument], extractions: list[Extraction],
-         rejections: list[Rejection]) -> RunCounts:
+def load(
+    url: str, run_id: int, raws: dict[str, RawDocument], extractions: list[Extraction], rejections: list[Rejection]
+) -> RunCounts:
     engine = make_engine(url)
     try:
         try:
@@ -105,8 +106,13 @@ def load(url: str, run_id: int, raws: dict[str, RawDocument], extractions: list[
         engine.dispose()
 
 
-def _load_one_by_one(engine: Engine, run_id: int, raws: dict[str, RawDocument], extractions: list[Extraction],
-                     rejections: list[Rejection]) -> RunCounts:
+def _load_one_by_one(
+    engine: Engine,
+    run_id: int,
+    raws: dict[str, RawDocument],
+    extractions: list[Extraction],
+    rejections: list[Rejection],
+) -> RunCounts:
     counts = loader.load_batch(engine, run_id, raws, [], rejections, __version__)
     for extraction in extractions:
         try:
@@ -148,7 +154,7 @@ def ingest(paths: list[str], batch_size: int | None = None) -> RunCounts:
     return counts
 
 
-def _process(engine, url: str, run_id: int, docs: list[RawDocument], settings: Settings) -> RunCounts:  # type: ignore[no-untyped-def]
+def _process(engine: Engine, url: str, run_id: int, docs: list[RawDocument], settings: Settings) -> RunCounts:
     known = loader.known_documents(engine, [d.sha256 for d in docs])
     raws: dict[str, RawDocument] = {}
     for d in docs:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
@@ -31,27 +32,41 @@ def known_documents(engine: Engine, hashes: Sequence[str]) -> set[str]:
         return set()
     with engine.connect() as conn:
         loaded = conn.execute(select(t.RawDocument.sha256).where(t.RawDocument.sha256.in_(list(hashes)))).scalars()
-        rejected = conn.execute(select(t.RejectedDocument.raw_sha256)
-                                .where(t.RejectedDocument.raw_sha256.in_(list(hashes)))).scalars()
+        rejected = conn.execute(
+            select(t.RejectedDocument.raw_sha256).where(t.RejectedDocument.raw_sha256.in_(list(hashes)))
+        ).scalars()
         return set(loaded) | {h for h in rejected if h}
 
 
 def start_run(engine: Engine, source: str, version: str, flow_run_id: str | None) -> int:
     with engine.begin() as conn:
-        return int(conn.execute(insert(t.PipelineRun).values(source=source[:2000], pipeline_version=version,
-                                                             flow_run_id=flow_run_id)
-                                .returning(t.PipelineRun.run_id)).scalar_one())
+        return int(
+            conn.execute(
+                insert(t.PipelineRun)
+                .values(source=source[:2000], pipeline_version=version, flow_run_id=flow_run_id)
+                .returning(t.PipelineRun.run_id)
+            ).scalar_one()
+        )
 
 
 def finish_run(engine: Engine, run_id: int, status: str, counts: RunCounts, error: str | None = None) -> None:
     payload = dataclasses.asdict(counts)
     with engine.begin() as conn:
-        conn.execute(update(t.PipelineRun).where(t.PipelineRun.run_id == run_id)
-                     .values(status=status, counts=payload, error=error, finished_at=func.now()))
+        conn.execute(
+            update(t.PipelineRun)
+            .where(t.PipelineRun.run_id == run_id)
+            .values(status=status, counts=payload, error=error, finished_at=func.now())
+        )
 
 
-def load_batch(engine: Engine, run_id: int, raws: dict[str, RawDocument], extractions: Iterable[Extraction],
-               rejections: Iterable[Rejection], version: str) -> RunCounts:
+def load_batch(
+    engine: Engine,
+    run_id: int,
+    raws: dict[str, RawDocument],
+    extractions: Iterable[Extraction],
+    rejections: Iterable[Rejection],
+    version: str,
+) -> RunCounts:
     counts = RunCounts()
     with engine.begin() as conn:
         conn.execute(text("select pg_advisory_xact_lock(:k)"), {"k": ENTITY_LOCK})
@@ -65,37 +80,68 @@ def load_batch(engine: Engine, run_id: int, raws: dict[str, RawDocument], extrac
 
 
 def _raw_row(raw: RawDocument, status: str, run_id: int, article_id: int | None = None) -> dict[str, object]:
-    return {"sha256": raw.sha256, "uri": raw.uri, "media_type": raw.media_type, "content": raw.content,
-            "size_bytes": len(raw.content), "status": status, "article_id": article_id, "run_id": run_id,
-            "fetched_at": raw.fetched_at}
+    return {
+        "sha256": raw.sha256,
+        "uri": raw.uri,
+        "media_type": raw.media_type,
+        "content": raw.content,
+        "size_bytes": len(raw.content),
+        "status": status,
+        "article_id": article_id,
+        "run_id": run_id,
+        "fetched_at": raw.fetched_at,
+    }
 
 
 def _reject(conn: Connection, run_id: int, rejection: Rejection, raw: RawDocument | None) -> None:
     if raw is not None:
         conn.execute(insert(t.RawDocument).values(_raw_row(raw, "rejected", run_id)).on_conflict_do_nothing())
-    conn.execute(insert(t.RejectedDocument).values(run_id=run_id, uri=rejection.uri, raw_sha256=rejection.raw_sha256,
-                                                   reason=rejection.reason, detail=rejection.detail))
+    conn.execute(
+        insert(t.RejectedDocument).values(
+            run_id=run_id,
+            uri=rejection.uri,
+            raw_sha256=rejection.raw_sha256,
+            reason=rejection.reason,
+            detail=rejection.detail,
+        )
+    )
 
 
-def _load_one(conn: Connection, run_id: int, raw: RawDocument, x: Extraction, version: str,
-              counts: RunCounts) -> None:
+def _load_one(conn: Connection, run_id: int, raw: RawDocument, x: Extraction, version: str, counts: RunCounts) -> None:
     article = x.article
     existing = conn.execute(select(t.Article.article_id).where(t.Article.content_hash == article.content_hash)).scalar()
     if existing is not None:
-        conn.execute(insert(t.RawDocument).values(_raw_row(raw, "duplicate", run_id, existing)).on_conflict_do_nothing())
+        conn.execute(
+            insert(t.RawDocument).values(_raw_row(raw, "duplicate", run_id, existing)).on_conflict_do_nothing()
+        )
         counts.duplicates += 1
         return
     source_id = _source(conn, article.publisher, article.publisher_domain)
     published = article.published
-    article_id = conn.execute(insert(t.Article).values(
-        content_hash=article.content_hash, source_id=source_id, source_uri=article.uri, title=article.title,
-        published_on=published.value if published else None,
-        published_precision=published.precision if published else None,
-        byline=article.byline, language=article.language, body=article.body, captions=list(article.captions),
-        word_count=article.word_count, pipeline_version=version, run_id=run_id,
-    ).returning(t.Article.article_id)).scalar_one()
-    conn.execute(insert(t.RawDocument).values(_raw_row(raw, "loaded", run_id, article_id)).on_conflict_do_update(
-        index_elements=["sha256"], set_={"status": "loaded", "article_id": article_id}))
+    article_id = conn.execute(
+        insert(t.Article)
+        .values(
+            content_hash=article.content_hash,
+            source_id=source_id,
+            source_uri=article.uri,
+            title=article.title,
+            published_on=published.value if published else None,
+            published_precision=published.precision if published else None,
+            byline=article.byline,
+            language=article.language,
+            body=article.body,
+            captions=list(article.captions),
+            word_count=article.word_count,
+            pipeline_version=version,
+            run_id=run_id,
+        )
+        .returning(t.Article.article_id)
+    ).scalar_one()
+    conn.execute(
+        insert(t.RawDocument)
+        .values(_raw_row(raw, "loaded", run_id, article_id))
+        .on_conflict_do_update(index_elements=["sha256"], set_={"status": "loaded", "article_id": article_id})
+    )
     counts.articles_loaded += 1
 
     ids: dict[str, tuple[str, int]] = {}
@@ -109,29 +155,57 @@ def _load_one(conn: Connection, run_id: int, raw: RawDocument, x: Extraction, ve
     place_ids = {p.name: _place(conn, p.name, p.kind, p.country_code, article_id) for p in x.places}
     for st in x.statements:
         kind, entity_id = ids.get(st.speaker_key or "", ("", None))
-        conn.execute(insert(t.Statement).values(
-            article_id=article_id, speaker_text=st.speaker_text[:500],
-            speaker_person_id=entity_id if kind == "person" else None,
-            speaker_organization_id=entity_id if kind == "organization" else None,
-            kind=st.kind, cue=st.cue, text=st.text, start_char=st.start, end_char=st.end))
+        conn.execute(
+            insert(t.Statement).values(
+                article_id=article_id,
+                speaker_text=st.speaker_text[:500],
+                speaker_person_id=entity_id if kind == "person" else None,
+                speaker_organization_id=entity_id if kind == "organization" else None,
+                kind=st.kind,
+                cue=st.cue,
+                text=st.text,
+                start_char=st.start,
+                end_char=st.end,
+            )
+        )
         counts.statements += 1
     for ev in x.events:
-        event_id = conn.execute(insert(t.Event).values(
-            article_id=article_id, event_type=ev.event_type, cameo_code=ev.cameo_code, trigger=ev.trigger,
-            summary=ev.summary, start_date=ev.start_date.value if ev.start_date else None,
-            end_date=ev.end_date.value if ev.end_date else None,
-            date_precision=ev.start_date.precision if ev.start_date else None, date_text=ev.date_text,
-            place_id=place_ids.get(ev.place or ""), place_text=ev.place,
-        ).returning(t.Event.event_id)).scalar_one()
+        event_id = conn.execute(
+            insert(t.Event)
+            .values(
+                article_id=article_id,
+                event_type=ev.event_type,
+                cameo_code=ev.cameo_code,
+                trigger=ev.trigger,
+                summary=ev.summary,
+                start_date=ev.start_date.value if ev.start_date else None,
+                end_date=ev.end_date.value if ev.end_date else None,
+                date_precision=ev.start_date.precision if ev.start_date else None,
+                date_text=ev.date_text,
+                place_id=place_ids.get(ev.place or ""),
+                place_text=ev.place,
+            )
+            .returning(t.Event.event_id)
+        ).scalar_one()
         for key in ev.participant_keys:
             kind, entity_id = ids[key]
             ref = next(r for r in x.entities if r.key == key)
-            conn.execute(insert(t.EventParticipant).values(
-                event_id=event_id, name=ref.name, person_id=entity_id if kind == "person" else None,
-                organization_id=entity_id if kind == "organization" else None).on_conflict_do_nothing())
+            conn.execute(
+                insert(t.EventParticipant)
+                .values(
+                    event_id=event_id,
+                    name=ref.name,
+                    person_id=entity_id if kind == "person" else None,
+                    organization_id=entity_id if kind == "organization" else None,
+                )
+                .on_conflict_do_nothing()
+            )
         for name in ev.participant_names:
-            conn.execute(insert(t.EventParticipant).values(event_id=event_id, name=name,
-                                                           place_id=place_ids.get(name)).on_conflict_do_nothing())
+            conn.execute(
+                insert(t.EventParticipant)
+                .values(event_id=event_id, name=name, place_id=place_ids.get(name))
+                .on_conflict_do_nothing()
+            )
         counts.events += 1
 
 
@@ -141,45 +215,61 @@ def _source(conn: Connection, name: str | None, domain: str | None) -> int | Non
         return None
     key = name_key(label)
     stmt = insert(t.Source).values(name=label, name_key=key, domain=domain)
-    stmt = stmt.on_conflict_do_update(index_elements=["name_key"],
-                                      set_={"domain": func.coalesce(t.Source.domain, stmt.excluded.domain)})
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["name_key"], set_={"domain": func.coalesce(t.Source.domain, stmt.excluded.domain)}
+    )
     return int(conn.execute(stmt.returning(t.Source.source_id)).scalar_one())
 
 
 def _place(conn: Connection, name: str, kind: str, code: str | None, article_id: int) -> int:
     stmt = insert(t.Place).values(name=name, name_key=name_key(name), kind=kind, country_code=code)
-    place_id = int(conn.execute(stmt.on_conflict_do_update(index_elements=["name_key"], set_={"kind": stmt.excluded.kind})
-                                .returning(t.Place.place_id)).scalar_one())
-    conn.execute(insert(t.ArticlePlace).values(article_id=article_id, place_id=place_id, mentions=1)
-                 .on_conflict_do_update(index_elements=["article_id", "place_id"],
-                                        set_={"mentions": t.ArticlePlace.mentions + 1}))
+    place_id = int(
+        conn.execute(
+            stmt.on_conflict_do_update(index_elements=["name_key"], set_={"kind": stmt.excluded.kind}).returning(
+                t.Place.place_id
+            )
+        ).scalar_one()
+    )
+    conn.execute(
+        insert(t.ArticlePlace)
+        .values(article_id=article_id, place_id=place_id, mentions=1)
+        .on_conflict_do_update(
+            index_elements=["article_id", "place_id"], set_={"mentions": t.ArticlePlace.mentions + 1}
+        )
+    )
     return place_id
 
 
 # --- people -----------------------------------------------------------------------------------------------
+
 
 def _known_people(conn: Connection, ref: EntityRef) -> list[rules.Known]:
     key = name_key(ref.name)
     words = key.split()
     alias_keys = list({name_key(a) for a in ref.aliases} | {key})
     tokens = {words[0], words[-1]}
-    rows = conn.execute(text(
-        "select p.person_id, p.canonical_name from people p where p.name_key = any(:keys) "
-        "or p.person_id in (select person_id from person_aliases where alias_key = any(:keys)) "
-        "or split_part(p.name_key, ' ', 1) = any(:tokens) "
-        "or reverse(split_part(reverse(p.name_key), ' ', 1)) = any(:tokens)"
-    ), {"keys": alias_keys, "tokens": list(tokens)}).all()
+    rows = conn.execute(
+        text(
+            "select p.person_id, p.canonical_name from people p where p.name_key = any(:keys) "
+            "or p.person_id in (select person_id from person_aliases where alias_key = any(:keys)) "
+            "or split_part(p.name_key, ' ', 1) = any(:tokens) "
+            "or reverse(split_part(reverse(p.name_key), ' ', 1)) = any(:tokens)"
+        ),
+        {"keys": alias_keys, "tokens": list(tokens)},
+    ).all()
     return _with_aliases(conn, rows, "person_aliases", "person_id")
 
 
-def _with_aliases(conn: Connection, rows: Sequence, table: str, id_col: str,
-                  acronyms: dict[int, str | None] | None = None) -> list[rules.Known]:
+def _with_aliases(
+    conn: Connection, rows: Sequence, table: str, id_col: str, acronyms: dict[int, str | None] | None = None
+) -> list[rules.Known]:
     if not rows:
         return []
     ids = [r[0] for r in rows]
     aliases: dict[int, set[str]] = {i: set() for i in ids}
     for entity_id, alias_key in conn.execute(
-            text(f"select {id_col}, alias_key from {table} where {id_col} = any(:ids)"), {"ids": ids}):
+        text(f"select {id_col}, alias_key from {table} where {id_col} = any(:ids)"), {"ids": ids}
+    ):
         aliases[entity_id].add(alias_key)
     return [rules.Known(r[0], r[1], frozenset(aliases[r[0]]), (acronyms or {}).get(r[0])) for r in rows]
 
@@ -188,107 +278,173 @@ def _person(conn: Connection, ref: EntityRef, article_id: int) -> int:
     known = _known_people(conn, ref)
     person_id = rules.match_person(ref.name, list(ref.aliases), known)
     if person_id is None:
-        person_id = int(conn.execute(insert(t.Person).values(canonical_name=ref.name, name_key=name_key(ref.name))
-                                     .on_conflict_do_update(index_elements=["name_key"],
-                                                            set_={"canonical_name": t.Person.canonical_name})
-                                     .returning(t.Person.person_id)).scalar_one())
+        person_id = int(
+            conn.execute(
+                insert(t.Person)
+                .values(canonical_name=ref.name, name_key=name_key(ref.name))
+                .on_conflict_do_update(index_elements=["name_key"], set_={"canonical_name": t.Person.canonical_name})
+                .returning(t.Person.person_id)
+            ).scalar_one()
+        )
     else:
         _upgrade_canonical(conn, t.Person, t.Person.person_id, person_id, ref.name)
     for absorbed in rules.absorbable_people(ref.name, [k for k in known if k.entity_id != person_id]):
         _merge_person(conn, absorbed, person_id)
     _aliases(conn, t.PersonAlias, "person_id", person_id, ref.aliases)
-    conn.execute(insert(t.ArticlePerson).values(article_id=article_id, person_id=person_id, name_as_written=ref.aliases[0],
-                                                role_title=ref.role_title, mentions=ref.mentions)
-                 .on_conflict_do_update(index_elements=["article_id", "person_id"],
-                                        set_={"mentions": t.ArticlePerson.mentions + ref.mentions,
-                                              "role_title": func.coalesce(t.ArticlePerson.role_title, ref.role_title)}))
+    conn.execute(
+        insert(t.ArticlePerson)
+        .values(
+            article_id=article_id,
+            person_id=person_id,
+            name_as_written=ref.aliases[0],
+            role_title=ref.role_title,
+            mentions=ref.mentions,
+        )
+        .on_conflict_do_update(
+            index_elements=["article_id", "person_id"],
+            set_={
+                "mentions": t.ArticlePerson.mentions + ref.mentions,
+                "role_title": func.coalesce(t.ArticlePerson.role_title, ref.role_title),
+            },
+        )
+    )
     return person_id
 
 
-def _upgrade_canonical(conn: Connection, table: type[t.Base], id_col, entity_id: int, name: str) -> None:  # type: ignore[no-untyped-def]
+def _upgrade_canonical(conn: Connection, table: type[t.Person], id_col: Any, entity_id: int, name: str) -> None:
     """A fuller form of the same name becomes canonical ("Putin" row learns "Vladimir Putin")."""
-    current = conn.execute(select(table.canonical_name).where(id_col == entity_id)).scalar_one()  # type: ignore[attr-defined]
+    current = conn.execute(select(table.canonical_name).where(id_col == entity_id)).scalar_one()
     if len(name.split()) > len(current.split()):
-        clash = conn.execute(select(id_col).where(table.name_key == name_key(name))).scalar()  # type: ignore[attr-defined]
+        clash = conn.execute(select(id_col).where(table.name_key == name_key(name))).scalar()
         if clash is None:
             conn.execute(update(table).where(id_col == entity_id).values(canonical_name=name, name_key=name_key(name)))
 
 
 def _merge_person(conn: Connection, source_id: int, target_id: int) -> None:
     LOGGER.info("merging person %s into %s", source_id, target_id)
-    conn.execute(text(
-        "insert into article_people (article_id, person_id, name_as_written, role_title, mentions) "
-        "select article_id, :target, name_as_written, role_title, mentions from article_people where person_id = :source "
-        "on conflict (article_id, person_id) do update set mentions = article_people.mentions + excluded.mentions, "
-        "role_title = coalesce(article_people.role_title, excluded.role_title)"), {"source": source_id, "target": target_id})
-    conn.execute(text("insert into person_aliases (person_id, alias, alias_key) select :target, alias, alias_key "
-                      "from person_aliases where person_id = :source on conflict do nothing"),
-                 {"source": source_id, "target": target_id})
-    conn.execute(text("update statements set speaker_person_id = :target where speaker_person_id = :source"),
-                 {"source": source_id, "target": target_id})
-    conn.execute(text("update event_participants set person_id = :target where person_id = :source"),
-                 {"source": source_id, "target": target_id})
+    conn.execute(
+        text(
+            "insert into article_people (article_id, person_id, name_as_written, role_title, mentions) "
+            "select article_id, :target, name_as_written, role_title, mentions from article_people "
+            "where person_id = :source "
+            "on conflict (article_id, person_id) do update set mentions = article_people.mentions + excluded.mentions, "
+            "role_title = coalesce(article_people.role_title, excluded.role_title)"
+        ),
+        {"source": source_id, "target": target_id},
+    )
+    conn.execute(
+        text(
+            "insert into person_aliases (person_id, alias, alias_key) select :target, alias, alias_key "
+            "from person_aliases where person_id = :source on conflict do nothing"
+        ),
+        {"source": source_id, "target": target_id},
+    )
+    conn.execute(
+        text("update statements set speaker_person_id = :target where speaker_person_id = :source"),
+        {"source": source_id, "target": target_id},
+    )
+    conn.execute(
+        text("update event_participants set person_id = :target where person_id = :source"),
+        {"source": source_id, "target": target_id},
+    )
     conn.execute(text("delete from people where person_id = :source"), {"source": source_id})
 
 
 # --- organizations ----------------------------------------------------------------------------------------
 
+
 def _organization(conn: Connection, ref: EntityRef, article_id: int) -> int:
     key = name_key(ref.name)
     alias_keys = list({name_key(a) for a in ref.aliases} | {key})
     acronym = ref.acronym
-    rows = conn.execute(text(
-        "select o.organization_id, o.canonical_name, o.acronym from organizations o where o.name_key = any(:keys) "
-        "or o.organization_id in (select organization_id from organization_aliases where alias_key = any(:keys)) "
-        "or (o.acronym is not null and o.acronym = :acr)"), {"keys": alias_keys, "acr": acronym or ""}).all()
-    known = _with_aliases(conn, [(r[0], r[1]) for r in rows], "organization_aliases", "organization_id",
-                          {r[0]: r[2] for r in rows})
+    rows = conn.execute(
+        text(
+            "select o.organization_id, o.canonical_name, o.acronym from organizations o where o.name_key = any(:keys) "
+            "or o.organization_id in (select organization_id from organization_aliases where alias_key = any(:keys)) "
+            "or (o.acronym is not null and o.acronym = :acr)"
+        ),
+        {"keys": alias_keys, "acr": acronym or ""},
+    ).all()
+    known = _with_aliases(
+        conn, [(r[0], r[1]) for r in rows], "organization_aliases", "organization_id", {r[0]: r[2] for r in rows}
+    )
     org_id = rules.match_organization(ref.name, acronym, list(ref.aliases), known)
     if org_id is None:
-        org_id = int(conn.execute(insert(t.Organization).values(canonical_name=ref.name, name_key=key, acronym=acronym)
-                                  .on_conflict_do_update(index_elements=["name_key"],
-                                                         set_={"acronym": func.coalesce(t.Organization.acronym,
-                                                                                        acronym)})
-                                  .returning(t.Organization.organization_id)).scalar_one())
+        org_id = int(
+            conn.execute(
+                insert(t.Organization)
+                .values(canonical_name=ref.name, name_key=key, acronym=acronym)
+                .on_conflict_do_update(
+                    index_elements=["name_key"], set_={"acronym": func.coalesce(t.Organization.acronym, acronym)}
+                )
+                .returning(t.Organization.organization_id)
+            ).scalar_one()
+        )
     else:
         if acronym:
-            conn.execute(update(t.Organization).where(t.Organization.organization_id == org_id,
-                                                      t.Organization.acronym.is_(None)).values(acronym=acronym))
+            conn.execute(
+                update(t.Organization)
+                .where(t.Organization.organization_id == org_id, t.Organization.acronym.is_(None))
+                .values(acronym=acronym)
+            )
         if not rules.is_acronym(ref.name):
-            current = conn.execute(select(t.Organization.canonical_name)
-                                   .where(t.Organization.organization_id == org_id)).scalar_one()
+            current = conn.execute(
+                select(t.Organization.canonical_name).where(t.Organization.organization_id == org_id)
+            ).scalar_one()
             if rules.is_acronym(current):
                 _rename_org(conn, org_id, ref.name)
     for absorbed in rules.absorbable_organizations(ref.name, acronym, [k for k in known if k.entity_id != org_id]):
         _merge_organization(conn, absorbed, org_id)
     _aliases(conn, t.OrganizationAlias, "organization_id", org_id, ref.aliases)
-    conn.execute(insert(t.ArticleOrganization).values(article_id=article_id, organization_id=org_id,
-                                                      name_as_written=ref.aliases[0], mentions=ref.mentions)
-                 .on_conflict_do_update(index_elements=["article_id", "organization_id"],
-                                        set_={"mentions": t.ArticleOrganization.mentions + ref.mentions}))
+    conn.execute(
+        insert(t.ArticleOrganization)
+        .values(article_id=article_id, organization_id=org_id, name_as_written=ref.aliases[0], mentions=ref.mentions)
+        .on_conflict_do_update(
+            index_elements=["article_id", "organization_id"],
+            set_={"mentions": t.ArticleOrganization.mentions + ref.mentions},
+        )
+    )
     return org_id
 
 
 def _rename_org(conn: Connection, org_id: int, name: str) -> None:
-    clash = conn.execute(select(t.Organization.organization_id).where(t.Organization.name_key == name_key(name))).scalar()
+    clash = conn.execute(
+        select(t.Organization.organization_id).where(t.Organization.name_key == name_key(name))
+    ).scalar()
     if clash is None:
-        conn.execute(update(t.Organization).where(t.Organization.organization_id == org_id)
-                     .values(canonical_name=name, name_key=name_key(name)))
+        conn.execute(
+            update(t.Organization)
+            .where(t.Organization.organization_id == org_id)
+            .values(canonical_name=name, name_key=name_key(name))
+        )
 
 
 def _merge_organization(conn: Connection, source_id: int, target_id: int) -> None:
     LOGGER.info("merging organization %s into %s", source_id, target_id)
     params = {"source": source_id, "target": target_id}
-    conn.execute(text(
-        "insert into article_organizations (article_id, organization_id, name_as_written, mentions) "
-        "select article_id, :target, name_as_written, mentions from article_organizations where organization_id = :source "
-        "on conflict (article_id, organization_id) do update "
-        "set mentions = article_organizations.mentions + excluded.mentions"), params)
-    conn.execute(text("insert into organization_aliases (organization_id, alias, alias_key) select :target, alias, "
-                      "alias_key from organization_aliases where organization_id = :source on conflict do nothing"), params)
-    conn.execute(text("update statements set speaker_organization_id = :target where speaker_organization_id = :source"),
-                 params)
-    conn.execute(text("update event_participants set organization_id = :target where organization_id = :source"), params)
+    conn.execute(
+        text(
+            "insert into article_organizations (article_id, organization_id, name_as_written, mentions) "
+            "select article_id, :target, name_as_written, mentions from article_organizations "
+            "where organization_id = :source "
+            "on conflict (article_id, organization_id) do update "
+            "set mentions = article_organizations.mentions + excluded.mentions"
+        ),
+        params,
+    )
+    conn.execute(
+        text(
+            "insert into organization_aliases (organization_id, alias, alias_key) select :target, alias, "
+            "alias_key from organization_aliases where organization_id = :source on conflict do nothing"
+        ),
+        params,
+    )
+    conn.execute(
+        text("update statements set speaker_organization_id = :target where speaker_organization_id = :source"), params
+    )
+    conn.execute(
+        text("update event_participants set organization_id = :target where organization_id = :source"), params
+    )
     conn.execute(text("delete from organizations where organization_id = :source"), params)
 
 

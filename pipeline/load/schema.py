@@ -35,7 +35,7 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dict[str, Any]: JSONB, list[str]: ARRAY(Text)}
+    type_annotation_map = {dict[str, Any]: JSONB, list[str]: ARRAY(Text)}  # noqa: RUF012 (SQLAlchemy API)
 
 
 def _now() -> Mapped[dt.datetime]:
@@ -98,9 +98,7 @@ class Article(Base):
     pipeline_version: Mapped[str] = mapped_column(String(32))
     run_id: Mapped[int | None] = mapped_column(ForeignKey("pipeline_runs.run_id", ondelete="SET NULL"))
     ingested_at: Mapped[dt.datetime] = _now()
-    __table_args__ = (
-        CheckConstraint("published_precision in ('day', 'month', 'year')", name="published_precision"),
-    )
+    __table_args__ = (CheckConstraint("published_precision in ('day', 'month', 'year')", name="published_precision"),)
 
 
 class Person(Base):
@@ -130,7 +128,8 @@ class Organization(Base):
 class OrganizationAlias(Base):
     __tablename__ = "organization_aliases"
     organization_id: Mapped[int] = mapped_column(
-        ForeignKey("organizations.organization_id", ondelete="CASCADE"), primary_key=True)
+        ForeignKey("organizations.organization_id", ondelete="CASCADE"), primary_key=True
+    )
     alias: Mapped[str] = mapped_column(Text, primary_key=True)
     alias_key: Mapped[str] = mapped_column(Text, index=True)
 
@@ -147,8 +146,9 @@ class Place(Base):
 class ArticlePerson(Base):
     __tablename__ = "article_people"
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("people.person_id", ondelete="CASCADE"), primary_key=True,
-                                           index=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.person_id", ondelete="CASCADE"), primary_key=True, index=True
+    )
     name_as_written: Mapped[str] = mapped_column(Text)
     role_title: Mapped[str | None] = mapped_column(Text)
     mentions: Mapped[int] = mapped_column(Integer)
@@ -158,7 +158,8 @@ class ArticleOrganization(Base):
     __tablename__ = "article_organizations"
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True)
     organization_id: Mapped[int] = mapped_column(
-        ForeignKey("organizations.organization_id", ondelete="CASCADE"), primary_key=True, index=True)
+        ForeignKey("organizations.organization_id", ondelete="CASCADE"), primary_key=True, index=True
+    )
     name_as_written: Mapped[str] = mapped_column(Text)
     mentions: Mapped[int] = mapped_column(Integer)
 
@@ -166,8 +167,9 @@ class ArticleOrganization(Base):
 class ArticlePlace(Base):
     __tablename__ = "article_places"
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True)
-    place_id: Mapped[int] = mapped_column(ForeignKey("places.place_id", ondelete="CASCADE"), primary_key=True,
-                                          index=True)
+    place_id: Mapped[int] = mapped_column(
+        ForeignKey("places.place_id", ondelete="CASCADE"), primary_key=True, index=True
+    )
     mentions: Mapped[int] = mapped_column(Integer)
 
 
@@ -177,9 +179,11 @@ class Statement(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.article_id", ondelete="CASCADE"), index=True)
     speaker_text: Mapped[str] = mapped_column(Text)
     speaker_person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("people.person_id", ondelete="SET NULL"), index=True)
+        ForeignKey("people.person_id", ondelete="SET NULL"), index=True
+    )
     speaker_organization_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organizations.organization_id", ondelete="SET NULL"), index=True)
+        ForeignKey("organizations.organization_id", ondelete="SET NULL"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(16))
     cue: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
@@ -212,7 +216,8 @@ class EventParticipant(Base):
     name: Mapped[str] = mapped_column(Text)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.person_id", ondelete="SET NULL"), index=True)
     organization_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organizations.organization_id", ondelete="SET NULL"), index=True)
+        ForeignKey("organizations.organization_id", ondelete="SET NULL"), index=True
+    )
     place_id: Mapped[int | None] = mapped_column(ForeignKey("places.place_id", ondelete="SET NULL"))
     __table_args__ = (UniqueConstraint("event_id", "name"),)
 

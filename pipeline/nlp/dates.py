@@ -32,10 +32,26 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(rf"{_MONTH},?\s+(?:of\s+)?(?P<year>\d{{4}})")),
     ("month_day", re.compile(rf"{_MONTH}\s+{_DAY}\b")),
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}")),
-    ("weekday", re.compile(r"(?P<rel>last|next|this|coming|past)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)")),
-    ("week", re.compile(r"(?P<part>early|late|end of|beginning of|middle of)?\s*(?P<rel>last|next|this|the past|the coming)\s+week")),
-    ("month_rel", re.compile(r"(?P<part>early|late|end of|the end of|beginning of)?\s*(?P<rel>last|next|this)\s+month")),
-    ("year_rel", re.compile(r"(?P<part>early|late|end of|the end of|beginning of|start of)?\s*(?P<rel>last|next|this)\s+year")),
+    (
+        "weekday",
+        re.compile(
+            r"(?P<rel>last|next|this|coming|past)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+        ),
+    ),
+    (
+        "week",
+        re.compile(
+            r"(?P<part>early|late|end of|beginning of|middle of)?\s*(?P<rel>last|next|this|the past|the coming)\s+week"
+        ),
+    ),
+    (
+        "month_rel",
+        re.compile(r"(?P<part>early|late|end of|the end of|beginning of)?\s*(?P<rel>last|next|this)\s+month"),
+    ),
+    (
+        "year_rel",
+        re.compile(r"(?P<part>early|late|end of|the end of|beginning of|start of)?\s*(?P<rel>last|next|this)\s+year"),
+    ),
     ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tomorrow|tonight)\b")),
     ("year", re.compile(r"\b(?:in\s+)?(?P<year>1[89]\d\d|20\d\d)\b")),
     ("month", re.compile(rf"\b(?:in\s+|last\s+|next\s+)?{_MONTH}\b")),
@@ -98,7 +114,7 @@ def resolve(text: str, anchor: dt.date | None, tense: Tense = "past") -> Resolve
             span = _resolve_match(kind, match, anchor, tense, text)
             if span:
                 found.append(span)
-                consumed = consumed[: match.start()] + " " * (match.end() - match.start()) + consumed[match.end():]
+                consumed = consumed[: match.start()] + " " * (match.end() - match.start()) + consumed[match.end() :]
     if not found:
         return None
     found.sort(key=lambda s: s[0].value)
@@ -107,8 +123,9 @@ def resolve(text: str, anchor: dt.date | None, tense: Tense = "past") -> Resolve
     return ResolvedDate(start, end if end != start else None, text.strip())
 
 
-def _resolve_match(kind: str, m: re.Match[str], anchor: dt.date | None, tense: Tense,
-                   original: str) -> tuple[PartialDate, PartialDate] | None:
+def _resolve_match(
+    kind: str, m: re.Match[str], anchor: dt.date | None, tense: Tense, original: str
+) -> tuple[PartialDate, PartialDate] | None:
     g = m.groupdict()
     if kind == "iso":
         d = _safe(int(g["year"]), int(g["m"]), int(g["d"]))

@@ -50,8 +50,11 @@ class ArticleEntities:
 
     def people_before(self, offset: int) -> list[str]:
         """Keys of people mentioned before `offset`, most recent first."""
-        seen = [(m.start, k) for m, k in zip(self.mentions, self.mention_keys, strict=True)
-                if m.kind == "person" and m.start < offset]
+        seen = [
+            (m.start, k)
+            for m, k in zip(self.mentions, self.mention_keys, strict=True)
+            if m.kind == "person" and m.start < offset
+        ]
         return [k for _, k in sorted(seen, reverse=True)]
 
 
@@ -64,8 +67,11 @@ def _role_before(span: Span) -> str | None:
         tok = doc[i]
         if tok.is_space or tok.text in {",", "(", ")", '"', "“", "”", "--"} or tok.ent_type_ == "PERSON":
             break
-        if tok.text in {"-", "'s", "’s"} or names.is_title_word(tok.text) or (tok.text[:1].isupper() and i != 0
-                                                                                and tok.pos_ in ("PROPN", "ADJ", "NOUN")):
+        if (
+            tok.text in {"-", "'s", "’s"}
+            or names.is_title_word(tok.text)
+            or (tok.text[:1].isupper() and i != 0 and tok.pos_ in ("PROPN", "ADJ", "NOUN"))
+        ):
             words.insert(0, tok)
             i -= 1
             continue
@@ -74,7 +80,7 @@ def _role_before(span: Span) -> str | None:
         words.pop(0)
     if not any(names.is_title_word(t.text) and t.lower_ not in names.HONORIFICS for t in words):
         return None
-    text = doc[words[0].i: words[-1].i + 1].text if words else ""
+    text = doc[words[0].i : words[-1].i + 1].text if words else ""
     return text or None
 
 
@@ -102,18 +108,24 @@ def _organization(span: Span, base: int) -> Mention | None:
     name, acronym = names.clean_org_name(span.text)
     if not name:
         return None
-    following = doc.text[span.end_char: span.end_char + 14]
+    following = doc.text[span.end_char : span.end_char + 14]
     match = re.match(r"\s*\((?P<acr>[A-Z][A-Za-z&]{1,9})\)", following)
     if match and acronym is None:
         acronym = match.group("acr")
     start = span.start_char
     prev = doc[span.start - 1] if span.start > 0 else None
     # "Chinese Foreign Ministry": the nationality in front belongs to a government body's name
-    if prev is not None and prev.ent_type_ == "NORP" and prev.text[:1].isupper() and not span.text.lower().startswith("the "):
+    if (
+        prev is not None
+        and prev.ent_type_ == "NORP"
+        and prev.text[:1].isupper()
+        and not span.text.lower().startswith("the ")
+    ):
         name = f"{prev.text} {name}"
         start = prev.idx
-    return Mention("organization", name, doc.text[start:span.end_char], base + start, base + span.end_char,
-                   acronym=acronym)
+    return Mention(
+        "organization", name, doc.text[start : span.end_char], base + start, base + span.end_char, acronym=acronym
+    )
 
 
 def _turn_labels(doc: Doc, taken: list[Mention]) -> list[Mention]:
@@ -135,8 +147,33 @@ def _turn_labels(doc: Doc, taken: list[Mention]) -> list[Mention]:
     return out
 
 
-NOT_ORG_ACRONYMS = frozenset({"GMT", "UTC", "CEO", "CFO", "TV", "AM", "PM", "USD", "EUR", "GDP", "AD", "BC", "OK",
-                              "PDF", "HTML", "URL", "FAQ", "DNA", "AIDS", "HIV", "COVID", "NEWS", "VIDEO"})
+NOT_ORG_ACRONYMS = frozenset(
+    {
+        "GMT",
+        "UTC",
+        "CEO",
+        "CFO",
+        "TV",
+        "AM",
+        "PM",
+        "USD",
+        "EUR",
+        "GDP",
+        "AD",
+        "BC",
+        "OK",
+        "PDF",
+        "HTML",
+        "URL",
+        "FAQ",
+        "DNA",
+        "AIDS",
+        "HIV",
+        "COVID",
+        "NEWS",
+        "VIDEO",
+    }
+)
 
 
 def _untagged_acronyms(doc: Doc, taken: list[Mention], places: list[tuple[int, int, Place]]) -> list[Mention]:
@@ -144,11 +181,19 @@ def _untagged_acronyms(doc: Doc, taken: list[Mention], places: list[tuple[int, i
     out: list[Mention] = []
     for tok in doc:
         text = tok.text
-        if (tok.ent_type_ or tok.pos_ != "PROPN" or not names.is_acronym(text) or len(text) < 3
-                or text in NOT_ORG_ACRONYMS or names.is_country(text)):
+        if (
+            tok.ent_type_
+            or tok.pos_ != "PROPN"
+            or not names.is_acronym(text)
+            or len(text) < 3
+            or text in NOT_ORG_ACRONYMS
+            or names.is_country(text)
+        ):
             continue
         start, end = tok.idx, tok.idx + len(text)
-        if any(m.start < end and start < m.end for m in taken + out) or any(s < end and start < e for s, e, _ in places):
+        if any(m.start < end and start < m.end for m in taken + out) or any(
+            s < end and start < e for s, e, _ in places
+        ):
             continue
         out.append(Mention("organization", text, text, start, end, acronym=text))
     return out
@@ -211,8 +256,11 @@ def cluster(mentions: list[Mention]) -> tuple[list[EntityRef], list[str]]:
             if len(m.name.split()) == 1:
                 owners = [k for k in full_people if key in (k.split()[0], k.split()[-1])]
                 if len(owners) > 1:  # two full names share it: the most recent one named
-                    recent = [names.name_key(mentions[j].name) for j in range(i - 1, -1, -1)
-                              if names.name_key(mentions[j].name) in owners]
+                    recent = [
+                        names.name_key(mentions[j].name)
+                        for j in range(i - 1, -1, -1)
+                        if names.name_key(mentions[j].name) in owners
+                    ]
                     owners = recent[:1] or owners[:1]
                 key = owners[0] if owners else key
             people[key].append(i)
@@ -220,8 +268,11 @@ def cluster(mentions: list[Mention]) -> tuple[list[EntityRef], list[str]]:
             if names.is_acronym(m.name) and m.name in acronyms:
                 key = acronyms[m.name]
             else:
-                longer = [k for k in org_names if k != key and k.endswith(" " + key)
-                          and not names.is_acronym(org_names[k].name)]
+                longer = [
+                    k
+                    for k in org_names
+                    if k != key and k.endswith(" " + key) and not names.is_acronym(org_names[k].name)
+                ]
                 if len(longer) == 1:
                     key = longer[0]
             orgs[key].append(i)

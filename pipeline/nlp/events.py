@@ -20,18 +20,48 @@ from pipeline.nlp.entities import ArticleEntities
 
 # event type -> CAMEO code (the coding used by GDELT and ICEWS)
 CAMEO = {
-    "meeting": "040", "communication": "041", "visit": "042", "hosting": "043", "summit": "044",
-    "talks": "046", "signing": "057", "agreement": "057", "press_conference": "010", "attack": "180",
+    "meeting": "040",
+    "communication": "041",
+    "visit": "042",
+    "hosting": "043",
+    "summit": "044",
+    "talks": "046",
+    "signing": "057",
+    "agreement": "057",
+    "press_conference": "010",
+    "attack": "180",
 }
 NOUN_TRIGGERS = {
-    "talks": "talks", "negotiations": "talks", "negotiation": "talks", "consultations": "talks",
-    "meeting": "meeting", "meetings": "meeting", "visit": "visit", "visits": "visit", "trip": "visit",
-    "summit": "summit", "briefing": "press_conference", "letter": "communication", "telegram": "communication",
-    "message": "communication", "attack": "attack", "attacks": "attack", "bombing": "attack",
-    "agreement": "agreement", "accord": "agreement", "treaty": "agreement",
+    "talks": "talks",
+    "negotiations": "talks",
+    "negotiation": "talks",
+    "consultations": "talks",
+    "meeting": "meeting",
+    "meetings": "meeting",
+    "visit": "visit",
+    "visits": "visit",
+    "trip": "visit",
+    "summit": "summit",
+    "briefing": "press_conference",
+    "letter": "communication",
+    "telegram": "communication",
+    "message": "communication",
+    "attack": "attack",
+    "attacks": "attack",
+    "bombing": "attack",
+    "agreement": "agreement",
+    "accord": "agreement",
+    "treaty": "agreement",
 }
-VERB_TRIGGERS = {"meet": "meeting", "visit": "visit", "sign": "signing", "negotiate": "talks", "host": "hosting",
-                 "attack": "attack", "bomb": "attack"}
+VERB_TRIGGERS = {
+    "meet": "meeting",
+    "visit": "visit",
+    "sign": "signing",
+    "negotiate": "talks",
+    "host": "hosting",
+    "attack": "attack",
+    "bomb": "attack",
+}
 CONFERENCE_WORDS = {"press", "news"}
 PARTICIPANT_PREPS = {"with", "between", "among", "of", "by", "to"}
 PLACE_PREPS = {"in", "at"}
@@ -41,7 +71,7 @@ FUTURE_AUX = {"will", "would", "shall", "'ll", "going"}
 @dataclass(slots=True)
 class Candidate:
     event_type: str
-    trigger: Token
+    trigger: Token | None  # None for events read off a transcript
     participants: list[str] = field(default_factory=list)  # entity keys
     countries: list[str] = field(default_factory=list)
     place: str | None = None
@@ -95,7 +125,9 @@ def _argument_tokens(trigger: Token, verb: Token | None) -> list[Token]:
         if trigger.dep_ == "amod":
             tokens.extend(trigger.head.subtree)
         for c in trigger.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") or (c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPS | {"on"}):
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") or (
+                c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPS | {"on"}
+            ):
                 tokens.extend(c.subtree)
     else:
         for c in trigger.children:
@@ -148,11 +180,13 @@ def _resolve_dates(spans: list[Span], anchor: dt.date | None, fallback_tense: da
     if not resolved:
         return None
     _, best = max(resolved, key=lambda sr: _richness(sr[1]))
-    days = [r for _, r in resolved if r.start is not None and r.start.precision == "day"]
+    days = [
+        (r.start, r.end or r.start, r.text) for _, r in resolved if r.start is not None and r.start.precision == "day"
+    ]
     if len(days) > 1:  # "Wednesday and Thursday": one span of days
-        first = min(days, key=lambda r: r.start.value if r.start else dt.date.max)
-        last = max(days, key=lambda r: (r.end or r.start).value if (r.end or r.start) else dt.date.min)
-        best = dates.ResolvedDate(first.start, last.end or last.start, " and ".join(r.text for r in days))
+        last = max((d[1] for d in days if d[1] is not None), key=lambda p: p.value)
+        first = min((d[0] for d in days if d[0] is not None), key=lambda p: p.value)
+        best = dates.ResolvedDate(first, last, " and ".join(d[2] for d in days))
     if year_shift and anchor is not None and best.start and best.start.precision == "day":
         shifted = dates.resolve(best.text, anchor.replace(year=anchor.year + year_shift), "present")
         best = shifted or best
@@ -162,7 +196,9 @@ def _resolve_dates(spans: list[Span], anchor: dt.date | None, fallback_tense: da
 def _richness(r: dates.ResolvedDate | None) -> int:
     if r is None or r.start is None:
         return 0
-    return {"year": 1, "month": 2, "month_day": 3, "day": 4, "estimated": 1}.get(r.start.precision, 0) + (1 if r.end else 0)
+    return {"year": 1, "month": 2, "month_day": 3, "day": 4, "estimated": 1}.get(r.start.precision, 0) + (
+        1 if r.end else 0
+    )
 
 
 def _participants(tokens: list[Token], ents: ArticleEntities, offset: int) -> tuple[list[str], list[str]]:
@@ -196,13 +232,23 @@ def _candidates(doc: Doc, ents: ArticleEntities, article: Article, body_end: int
         verb = tok if tok.pos_ == "VERB" and tok.dep_ != "amod" else _governing_verb(tok)
         if tok.pos_ != "VERB" and tok.dep_ == "dobj" and verb is not None and _trigger_type(verb):
             continue  # "signed a declaration": the verb is the event
-        if tok.dep_ == "attr" and verb is not None and any(
-                c.dep_ == "nsubj" and _trigger_type(c) for c in verb.children):
+        if (
+            tok.dep_ == "attr"
+            and verb is not None
+            and any(c.dep_ == "nsubj" and _trigger_type(c) for c in verb.children)
+        ):
             continue  # "the talks will be the first meeting of ...": one happening
         tense = _tense(verb)
         keys, countries = _participants(_argument_tokens(tok, verb), ents, tok.idx)
-        cand = Candidate(kind, tok, keys, countries, _place(tok, verb, ents),
-                         _resolve_dates(_dates_near(tok, verb, doc), anchor, tense), sentence=tok.sent.text.strip())
+        cand = Candidate(
+            kind,
+            tok,
+            keys,
+            countries,
+            _place(tok, verb, ents),
+            _resolve_dates(_dates_near(tok, verb, doc), anchor, tense),
+            sentence=tok.sent.text.strip(),
+        )
         if cand.date is None and anchor is not None and tense != "future":
             # news convention (as in GDELT): an undated report is of the day before, or of the day itself
             day = anchor - dt.timedelta(days=1) if tense == "past" else anchor
@@ -219,8 +265,16 @@ def _transcript_event(statements: list[Statement], article: Article) -> Candidat
         return None
     answerers = list(dict.fromkeys(s.speaker_key for s in turns if s.kind == "direct" and s.speaker_key))
     date = dates.ResolvedDate(article.published, None, "") if article.published else None
-    return Candidate("press_conference", None, answerers, [], None, date, estimated=True,  # type: ignore[arg-type]
-                     sentence="Questions and answers in the transcript")
+    return Candidate(
+        "press_conference",
+        None,
+        answerers,
+        [],
+        None,
+        date,
+        estimated=True,
+        sentence="Questions and answers in the transcript",
+    )
 
 
 def _compatible(a: Candidate, b: Candidate, ents: ArticleEntities) -> bool:
@@ -239,27 +293,34 @@ def _is_country(name: str, ents: ArticleEntities) -> bool:
 
 
 def _dates_agree(a: Candidate, b: Candidate) -> bool:
-    if a.date and b.date and not (a.estimated or b.estimated) and a.date.start != b.date.start:
-        return False
-    return True
+    """Two stated dates must agree; an estimated date yields to any stated one."""
+    return not (a.date and b.date and not (a.estimated or b.estimated) and a.date.start != b.date.start)
 
 
 def _merge(a: Candidate, b: Candidate, ents: ArticleEntities) -> Candidate:
     place = a.place or b.place
     if a.place and b.place and a.place != b.place:  # a city is more precise than its country
         place = b.place if any(p.name == a.place and p.kind == "country" for p in ents.places) else a.place
-    merged = replace(a, participants=list(dict.fromkeys(a.participants + b.participants)),
-                     countries=list(dict.fromkeys(a.countries + b.countries)), place=place)
-    if b.date and (a.date is None or (a.estimated and not b.estimated) or
-                   (a.estimated == b.estimated and _richness(b.date) > _richness(a.date))):
+    merged = replace(
+        a,
+        participants=list(dict.fromkeys(a.participants + b.participants)),
+        countries=list(dict.fromkeys(a.countries + b.countries)),
+        place=place,
+    )
+    if b.date and (
+        a.date is None
+        or (a.estimated and not b.estimated)
+        or (a.estimated == b.estimated and _richness(b.date) > _richness(a.date))
+    ):
         merged.date, merged.estimated = b.date, b.estimated
     if len(b.sentence) > len(a.sentence) and a.trigger is None:
         merged.sentence = b.sentence
     return merged
 
 
-def extract_events(doc: Doc, ents: ArticleEntities, article: Article, statements: list[Statement],
-                   body_end: int) -> list[Event]:
+def extract_events(
+    doc: Doc, ents: ArticleEntities, article: Article, statements: list[Statement], body_end: int
+) -> list[Event]:
     candidates = _candidates(doc, ents, article, body_end)
     transcript = _transcript_event(statements, article)
     if transcript is not None:
@@ -281,7 +342,7 @@ def _to_event(c: Candidate, ents: ArticleEntities) -> Event:
     start = c.date.start if c.date else None
     end = c.date.end if c.date else None
     if c.estimated and start is not None:
-        start = PartialDate(start.value, "estimated")  # type: ignore[arg-type]
+        start = PartialDate(start.value, "estimated")
     return Event(
         event_type=c.event_type,
         cameo_code=CAMEO[c.event_type],

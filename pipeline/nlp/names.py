@@ -13,22 +13,124 @@ from functools import lru_cache
 import pycountry
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "dame", "lord", "lady", "rev", "st"})
-TITLE_WORDS = frozenset({
-    "president", "vice-president", "premier", "vice-premier", "prime", "minister", "vice-minister", "deputy",
-    "secretary", "secretary-general", "general", "chairman", "vice-chairman", "chairwoman", "chair", "chief",
-    "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "senator", "sen", "rep", "representative",
-    "governor", "mayor", "king", "queen", "prince", "princess", "emperor", "pope", "cardinal", "bishop",
-    "admiral", "colonel", "col", "lt", "lieutenant", "major", "maj", "captain", "capt", "commander", "marshal",
-    "sergeant", "gen", "director", "head", "leader", "chancellor", "foreign", "defense", "defence", "interior",
-    "justice", "finance", "state", "counselor", "councillor", "adviser", "advisor", "analyst", "correspondent",
-    "editor", "reporter", "professor", "expert", "official", "officer", "commissioner", "judge", "justice",
-    "speaker", "vice", "senior", "former", "acting", "new", "newly", "elected", "ceo", "chairperson", "executive",
-    "counterpart", "diplomat", "negotiator", "delegate", "member", "founder", "coach", "manager",
-})
+TITLE_WORDS = frozenset(
+    {
+        "president",
+        "vice-president",
+        "premier",
+        "vice-premier",
+        "prime",
+        "minister",
+        "vice-minister",
+        "deputy",
+        "secretary",
+        "secretary-general",
+        "general",
+        "chairman",
+        "vice-chairman",
+        "chairwoman",
+        "chair",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "envoy",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "governor",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emperor",
+        "pope",
+        "cardinal",
+        "bishop",
+        "admiral",
+        "colonel",
+        "col",
+        "lt",
+        "lieutenant",
+        "major",
+        "maj",
+        "captain",
+        "capt",
+        "commander",
+        "marshal",
+        "sergeant",
+        "gen",
+        "director",
+        "head",
+        "leader",
+        "chancellor",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "justice",
+        "finance",
+        "state",
+        "counselor",
+        "councillor",
+        "adviser",
+        "advisor",
+        "analyst",
+        "correspondent",
+        "editor",
+        "reporter",
+        "professor",
+        "expert",
+        "official",
+        "officer",
+        "commissioner",
+        "judge",
+        "speaker",
+        "vice",
+        "senior",
+        "former",
+        "acting",
+        "new",
+        "newly",
+        "elected",
+        "ceo",
+        "chairperson",
+        "executive",
+        "counterpart",
+        "diplomat",
+        "negotiator",
+        "delegate",
+        "member",
+        "founder",
+        "coach",
+        "manager",
+    }
+)
 # words after which a capitalised word is a title, not a name ("the Russian Secretary")
-DOCUMENT_WORDS = frozenset({"charter", "treaty", "act", "convention", "declaration", "resolution", "agreement",
-                            "accord", "protocol", "constitution", "doctrine", "plan", "report", "program",
-                            "programme", "initiative", "strategy"})
+DOCUMENT_WORDS = frozenset(
+    {
+        "charter",
+        "treaty",
+        "act",
+        "convention",
+        "declaration",
+        "resolution",
+        "agreement",
+        "accord",
+        "protocol",
+        "constitution",
+        "doctrine",
+        "plan",
+        "report",
+        "program",
+        "programme",
+        "initiative",
+        "strategy",
+    }
+)
 ORG_STOP = frozenset({"the", "a", "an"})
 _NON_WORD = re.compile(r"[^\w\s'-]")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -62,7 +164,7 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     for i, word in enumerate(words):
         if is_title_word(word):
             last_title = i
-    return words[: last_title + 1], words[last_title + 1:]
+    return words[: last_title + 1], words[last_title + 1 :]
 
 
 def clean_person_name(text: str) -> tuple[str | None, str | None]:
@@ -145,14 +247,39 @@ def country_of(name: str) -> str | None:
     low = text.lower()
     for country in pycountry.countries:
         names = {getattr(country, a, "") for a in ("name", "common_name", "official_name")}
-        if any(n and (n.lower() == low or n.lower().startswith(low + ",") or n.lower().startswith(low + " (")
-                      or n.lower().endswith(" " + low) and n.lower().startswith(("republic of", "kingdom of")))
-               for n in names):
+        if any(
+            n
+            and (
+                n.lower() == low
+                or n.lower().startswith(low + ",")
+                or n.lower().startswith(low + " (")
+                or (n.lower().endswith(" " + low) and n.lower().startswith(("republic of", "kingdom of")))
+            )
+            for n in names
+        ):
             return str(country.alpha_2)
-    short = {"russia": "RU", "iran": "IR", "syria": "SY", "north korea": "KP", "south korea": "KR",
-             "taiwan": "TW", "vietnam": "VN", "laos": "LA", "bolivia": "BO", "venezuela": "VE",
-             "tanzania": "TZ", "moldova": "MD", "palestine": "PS", "britain": "GB", "great britain": "GB",
-             "america": "US", "holland": "NL", "burma": "MM", "ivory coast": "CI", "czechia": "CZ"}
+    short = {
+        "russia": "RU",
+        "iran": "IR",
+        "syria": "SY",
+        "north korea": "KP",
+        "south korea": "KR",
+        "taiwan": "TW",
+        "vietnam": "VN",
+        "laos": "LA",
+        "bolivia": "BO",
+        "venezuela": "VE",
+        "tanzania": "TZ",
+        "moldova": "MD",
+        "palestine": "PS",
+        "britain": "GB",
+        "great britain": "GB",
+        "america": "US",
+        "holland": "NL",
+        "burma": "MM",
+        "ivory coast": "CI",
+        "czechia": "CZ",
+    }
     return short.get(low)
 
 

@@ -17,12 +17,49 @@ from pipeline.clean.patterns import SPEAKER_TURN
 from pipeline.models import Statement, StatementKind
 from pipeline.nlp.entities import ArticleEntities
 
-CUE_VERBS = frozenset({
-    "say", "tell", "add", "stress", "state", "note", "announce", "claim", "insist", "reply", "warn", "explain",
-    "emphasize", "emphasise", "argue", "declare", "remark", "comment", "confirm", "deny", "acknowledge",
-    "predict", "assert", "maintain", "reiterate", "admit", "answer", "respond", "write", "vow", "pledge",
-    "underline", "underscore", "caution", "contend", "suggest", "observe", "recall", "describe",
-})
+CUE_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "stress",
+        "state",
+        "note",
+        "announce",
+        "claim",
+        "insist",
+        "reply",
+        "warn",
+        "explain",
+        "emphasize",
+        "emphasise",
+        "argue",
+        "declare",
+        "remark",
+        "comment",
+        "confirm",
+        "deny",
+        "acknowledge",
+        "predict",
+        "assert",
+        "maintain",
+        "reiterate",
+        "admit",
+        "answer",
+        "respond",
+        "write",
+        "vow",
+        "pledge",
+        "underline",
+        "underscore",
+        "caution",
+        "contend",
+        "suggest",
+        "observe",
+        "recall",
+        "describe",
+    }
+)
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
 QUOTE = re.compile(r'"(?P<q>[^"\n]{3,}?)"')
 MIN_QUOTE_WORDS = 5
@@ -31,8 +68,14 @@ MIN_QUOTE_WORDS = 5
 def _speaker_span(token: Token) -> Span:
     """The speaker noun phrase: the subject with its modifiers, without relative clauses."""
     doc = token.doc
-    left = min([token.i] + [t.i for t in token.lefts if t.dep_ in ("det", "amod", "compound", "nummod", "poss",
-                                                                   "nmod", "quantmod", "advmod", "punct")])
+    left = min(
+        [token.i]
+        + [
+            t.i
+            for t in token.lefts
+            if t.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "punct")
+        ]
+    )
     right = token.i
     for t in token.rights:
         if t.dep_ in ("prep", "compound", "appos", "punct") and t.dep_ != "relcl":
@@ -41,7 +84,7 @@ def _speaker_span(token: Token) -> Span:
             right = max(right, t.right_edge.i)
     while right > token.i and doc[right].is_punct:
         right -= 1
-    return doc[left: right + 1]
+    return doc[left : right + 1]
 
 
 def _resolve_speaker(token: Token, ents: ArticleEntities, offset: int) -> tuple[str, str | None]:
@@ -107,20 +150,27 @@ def _clause_text(doc: Doc, token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-def _statement(speaker: tuple[str, str | None], kind: StatementKind, cue: str | None, text: str,
-               start: int, end: int) -> Statement:
+def _statement(
+    speaker: tuple[str, str | None], kind: StatementKind, cue: str | None, text: str, start: int, end: int
+) -> Statement:
     return Statement(speaker[0], speaker[1], kind, cue, text.strip(), start, end)
 
 
 def _turns(doc: Doc, ents: ArticleEntities, body_start: int) -> tuple[list[Statement], list[tuple[int, int]]]:
     """Transcript turns: a 'Speaker:' line and the paragraphs up to the next one."""
     text = doc.text
-    labels = [m for m in re.finditer(r"(?m)^[^\n]{1,60}:$", text) if m.start() >= body_start and SPEAKER_TURN.match(m.group(0))]
+    labels = [
+        m
+        for m in re.finditer(r"(?m)^[^\n]{1,60}:$", text)
+        if m.start() >= body_start and SPEAKER_TURN.match(m.group(0))
+    ]
     out: list[Statement] = []
     spans: list[tuple[int, int]] = []
     for i, label in enumerate(labels):
         start = label.end()
-        end = labels[i + 1].start() if i + 1 < len(labels) else text.find("\n\n\n", start) % (len(text) + 1) or len(text)
+        end = (
+            labels[i + 1].start() if i + 1 < len(labels) else text.find("\n\n\n", start) % (len(text) + 1) or len(text)
+        )
         content = text[start:end].strip()
         if len(content.split()) < 3:
             continue
@@ -133,12 +183,35 @@ def _turns(doc: Doc, ents: ArticleEntities, body_start: int) -> tuple[list[State
     return out, spans
 
 
-NON_SPEAKERS = frozenset({"meeting", "meetings", "talks", "summit", "visit", "conference", "agreement", "treaty",
-                          "move", "plan", "attack", "it", "this", "that", "they", "we", "i", "you", "which", "who"})
+NON_SPEAKERS = frozenset(
+    {
+        "meeting",
+        "meetings",
+        "talks",
+        "summit",
+        "visit",
+        "conference",
+        "agreement",
+        "treaty",
+        "move",
+        "plan",
+        "attack",
+        "it",
+        "this",
+        "that",
+        "they",
+        "we",
+        "i",
+        "you",
+        "which",
+        "who",
+    }
+)
 
 
-def _quotes(doc: Doc, body_start: int, body_end: int, turn_spans: list[tuple[int, int]],
-            ents: ArticleEntities) -> list[Statement]:
+def _quotes(
+    doc: Doc, body_start: int, body_end: int, turn_spans: list[tuple[int, int]], ents: ArticleEntities
+) -> list[Statement]:
     """Direct quotes anywhere in the body; a quote with no cue of its own continues the previous one."""
     out: list[Statement] = []
     previous: tuple[str, str | None] | None = None

@@ -40,8 +40,7 @@ def match_person(name: str, aliases: list[str], known: list[Known]) -> int | Non
     words = key.split()
     if len(words) == 1:
         # a lone surname (or given name) joins only the one full name that carries it
-        owners = {k.entity_id for k in known if len(name_key(k.name).split()) > 1
-                  and key in person_tokens(k.name)}
+        owners = {k.entity_id for k in known if len(name_key(k.name).split()) > 1 and key in person_tokens(k.name)}
         return owners.pop() if len(owners) == 1 else None
     by_alias = {k.entity_id for k in known if len(name_key(k.name).split()) > 1 and keys & k.alias_keys}
     return by_alias.pop() if len(by_alias) == 1 else None
@@ -61,8 +60,13 @@ def absorbable_people(name: str, known: list[Known]) -> list[int]:
         single = name_key(k.name)
         if len(single.split()) != 1 or single not in (words[0], words[-1]):
             continue
-        rivals = {o.entity_id for o in known if len(name_key(o.name).split()) > 1 and single in person_tokens(o.name)
-                  and name_key(o.name) != name_key(name)}
+        rivals = {
+            o.entity_id
+            for o in known
+            if len(name_key(o.name).split()) > 1
+            and single in person_tokens(o.name)
+            and name_key(o.name) != name_key(name)
+        }
         if not rivals:
             out.append(k.entity_id)
     return out
@@ -89,8 +93,11 @@ def absorbable_organizations(name: str, acronym: str | None, known: list[Known])
     """Acronym-only rows ("SCO") that a full name with that acronym now explains."""
     if not acronym or is_acronym(name):
         return []
-    rivals = {k.entity_id for k in known if k.acronym == acronym and not is_acronym(k.name)
-              and name_key(k.name) != name_key(name)}
+    rivals = {
+        k.entity_id
+        for k in known
+        if k.acronym == acronym and not is_acronym(k.name) and name_key(k.name) != name_key(name)
+    }
     if rivals:
         return []
     return [k.entity_id for k in known if is_acronym(k.name) and k.name == acronym]

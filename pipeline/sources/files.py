@@ -58,5 +58,9 @@ def iter_documents(specs: Iterable[str]) -> Iterator[RawDocument]:
         content = path.read_bytes()
         mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
         media = media_type_of(path, content[:512])
-        yield RawDocument(uri=str(path.resolve()), content=content, media_type=media,  # type: ignore[arg-type]
-                          fetched_at=mtime)
+        yield RawDocument(
+            uri=str(path.resolve()),
+            content=content,
+            media_type=media,  # type: ignore[arg-type]
+            fetched_at=mtime,
+        )
