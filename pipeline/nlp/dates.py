@@ -55,7 +55,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_day", re.compile(r"\b(?P<rel>yesterday|today|tomorrow|tonight)\b")),
     ("year", re.compile(r"\b(?:in\s+)?(?P<year>1[89]\d\d|20\d\d)\b")),
     ("month", re.compile(rf"\b(?:in\s+|last\s+|next\s+)?{_MONTH}\b")),
-    ("ordinal_day", re.compile(r"\bon\s+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)\b")),
+    ("ordinal_day", re.compile(r"\b(?:on\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)\b")),
 ]
 
 

@@ -155,6 +155,8 @@ def _place(trigger: Token, verb: Token | None, ents: ArticleEntities) -> str | N
 
 def _dates_near(trigger: Token, verb: Token | None, doc: Doc) -> list[Span]:
     scope = {t.i for t in trigger.subtree}
+    if trigger.dep_ == "amod":  # "visiting Secretary X, who came on 17th"
+        scope.update(t.i for t in trigger.head.subtree)
     if verb is not None:
         for c in verb.children:
             if c.dep_ in ("npadvmod", "prep", "tmod", "advmod", "obl") and c.i not in scope:
@@ -327,15 +329,15 @@ def extract_events(
         candidates.append(transcript)
     merged: list[Candidate] = []
     for cand in candidates:
-        if not cand.participants and not cand.countries and not cand.place:
-            continue  # "the meeting gives China an opportunity": nothing says who or where
         for i, existing in enumerate(merged):
             if _compatible(existing, cand, ents):
                 merged[i] = _merge(existing, cand, ents)
                 break
         else:
             merged.append(cand)
-    return [_to_event(c, ents) for c in merged]
+    # "the meeting gives China an opportunity": a happening nothing says who or where of is not an event
+    kept = [c for c in merged if c.participants or c.countries or c.place]
+    return [_to_event(c, ents) for c in kept]
 
 
 def _to_event(c: Candidate, ents: ArticleEntities) -> Event:
