@@ -226,8 +226,6 @@ def _candidates(doc: Doc, ents: ArticleEntities, article: Article, body_end: int
     anchor = article.published.value if article.published and article.published.precision == "day" else None
     out: list[Candidate] = []
     for tok in doc:
-        if tok.idx >= body_end:
-            pass  # captions are read too: they often carry who met whom, where and when
         kind = _trigger_type(tok)
         if kind is None:
             continue
