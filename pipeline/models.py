@@ -83,6 +83,13 @@ class Article:
         return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
     @property
+    def sketch(self) -> list[int]:
+        """MinHash sketch of the body for near-duplicate lookup (see pipeline.clean.dedupe)."""
+        from pipeline.clean.dedupe import sketch
+
+        return sketch(self.body)
+
+    @property
     def nlp_text(self) -> str:
         """What the language model reads: title, body, then captions (offsets index this text)."""
         parts = [self.title or "", self.body, *self.captions]

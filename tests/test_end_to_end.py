@@ -101,3 +101,26 @@ def test_one_person_two_spellings_is_one_row(db_url: str, tmp_path: Path) -> Non
     )
     assert len(rows) == 1 and rows[0][0] == "Angela Merkel" and rows[0][1] == 2
     assert {"Merkel", "Angela Merkel"} <= set(rows[0][2])
+
+
+def test_a_near_duplicate_is_counted_and_linked_not_loaded_twice(db_url: str, tmp_path: Path) -> None:
+    story = (
+        "Harbour pilots walked off the job on Thursday morning, leaving a dozen cargo ships waiting at anchor "
+        "outside the port after talks on new shift rules broke down late on Wednesday night.\n\n"
+        "The port authority said in a statement that the rules met national safety standards and that it "
+        "remained ready to return to the table at any time, but gave no date for new talks.\n\n"
+        "Shipping agents warned that a strike lasting more than two days would force vessels to divert to other "
+        "ports along the coast, at a cost of several thousand euros per ship each day.\n"
+    )
+    update = "The pilots' association said on Friday that it would meet the port authority again next week.\n"
+    (tmp_path / "first-crawl.txt").write_text("Harbour pilots strike - 2019-03-14\n\n" + story)
+    (tmp_path / "second-crawl.txt").write_text("Harbour pilots strike - 2019-03-14\n\n" + story + "\n" + update)
+    counts = _ingest([str(tmp_path)])
+    assert (counts.documents_read, counts.articles_loaded, counts.duplicates) == (2, 1, 1)
+    raws = _rows(db_url, "select uri, status, article_id from raw_documents order by uri")
+    assert [(Path(r[0]).name, r[1]) for r in raws] == [
+        ("first-crawl.txt", "loaded"),
+        ("second-crawl.txt", "near_duplicate"),
+    ]
+    assert raws[0][2] == raws[1][2] is not None  # the copy points at the article it repeats
+    assert _rows(db_url, "select count(*) from analytics.articles") == [(1,)]

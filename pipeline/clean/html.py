@@ -13,13 +13,16 @@ import trafilatura
 from lxml import html as lxml_html
 from trafilatura.settings import Document
 
+from pipeline.clean.decode import normalise_text
 from pipeline.clean.metadata import parse_stated_date
+from pipeline.clean.patterns import FURNITURE
 from pipeline.clean.text import CleanedText, clean_text_dump
 
 LOGGER = logging.getLogger(__name__)
 
 
 def clean_html(markup: str, url: str | None = None) -> CleanedText:
+    """`markup` is decoded but not repaired: mojibake is fixed (ftfy) in the extracted text, which is far smaller."""
     document = trafilatura.bare_extraction(
         markup,
         url=url,
@@ -32,19 +35,43 @@ def clean_html(markup: str, url: str | None = None) -> CleanedText:
     if not isinstance(document, Document) or not (document.text or "").strip():
         LOGGER.info("trafilatura found no main text in %s; falling back to the text cleaner", url)
         return _fallback(markup)
-    body = "\n\n".join(p.strip() for p in (document.text or "").split("\n") if p.strip())
+    title = _repair(document.title)
+    paragraphs = [p.strip() for p in normalise_text(document.text or "").split("\n") if p.strip()]
+    body = "\n\n".join(trim_edges(paragraphs, title))
     published = parse_stated_date(document.date) if document.date else None
     domain = (document.hostname or "").removeprefix("www.") or None
-    publisher = document.sitename or domain
+    publisher = _repair(document.sitename) or domain
     return CleanedText(
-        title=document.title or None,
+        title=title,
         body=body,
         published=published,
-        byline=document.author or None,
+        byline=_repair(document.author),
         publisher=publisher,
         publisher_domain=domain,
         captions=(),
     )
+
+
+def trim_edges(paragraphs: list[str], title: str | None) -> list[str]:
+    """Drop what trafilatura lets through at the edges of a story: the headline again, menu words, widgets.
+
+    Only the edges are trimmed: inside the story a short line is a sub-heading.
+    """
+
+    def stray(p: str) -> bool:
+        words = p.split()
+        return (
+            bool(FURNITURE.match(p))
+            or (title is not None and " ".join(words).casefold() == " ".join(title.split()).casefold())
+            or (len(words) <= 3 and not p.rstrip("\"'”’)").endswith((".", "!", "?", ":")))
+        )
+
+    start, end = 0, len(paragraphs)
+    while start < end and stray(paragraphs[start]):
+        start += 1
+    while end > start and stray(paragraphs[end - 1]):
+        end -= 1
+    return paragraphs[start:end]
 
 
 def _fallback(markup: str) -> CleanedText:
@@ -55,4 +82,8 @@ def _fallback(markup: str) -> CleanedText:
     for bad in tree.xpath("//script|//style|//noscript"):
         bad.drop_tree()
     text = "\n".join(t.strip() for t in tree.itertext() if t.strip())
-    return clean_text_dump(text)
+    return clean_text_dump(normalise_text(text))
+
+
+def _repair(value: str | None) -> str | None:
+    return normalise_text(value) or None if value else None

@@ -16,6 +16,7 @@ from functools import lru_cache
 import justext
 
 from pipeline.clean import metadata as meta
+from pipeline.clean.furniture import line_key
 from pipeline.clean.patterns import EMAIL, FURNITURE, LEAD_SOURCE, SPEAKER_TURN, TICKER_SEPARATOR
 from pipeline.models import PartialDate
 
@@ -63,9 +64,9 @@ def _is_sentence(line: str) -> bool:
     return _looks_like_prose(line) and line.rstrip("\"”’') ").endswith((".", "!", "?"))
 
 
-def _body_span(lines: list[str], good: list[bool]) -> tuple[int, int] | None:
+def _body_span(lines: list[str], good: list[bool], furniture: list[bool]) -> tuple[int, int] | None:
     """First and last line of the story, widened over the lead and speaker turns jusText misses."""
-    marks = [i for i, ok in enumerate(good) if ok and not FURNITURE.match(lines[i])]
+    marks = [i for i, ok in enumerate(good) if ok and not furniture[i]]
     if not marks:
         return None
     start, end = marks[0], marks[-1]
@@ -75,13 +76,13 @@ def _body_span(lines: list[str], good: list[bool]) -> tuple[int, int] | None:
             SPEAKER_TURN.match(prev)
             or LEAD_SOURCE.match(prev)
             or (_is_sentence(prev) and not _duplicated(lines, start - 1))
-        ):
+        ) and not furniture[start - 1]:
             start -= 1
         else:
             break
     while end + 1 < len(lines) and (
         _is_sentence(lines[end + 1])
-        and not FURNITURE.match(lines[end + 1])
+        and not furniture[end + 1]
         and not TICKER_SEPARATOR.search(lines[end + 1])
         and "©" not in lines[end + 1]
         and good[end + 1]
@@ -94,9 +95,9 @@ def _duplicated(lines: list[str], i: int) -> bool:
     return lines.count(lines[i]) > 1
 
 
-def _keep_in_body(lines: list[str], good: list[bool], i: int) -> bool:
+def _keep_in_body(lines: list[str], good: list[bool], furniture: list[bool], i: int) -> bool:
     line = lines[i]
-    if FURNITURE.match(line) or TICKER_SEPARATOR.search(line):
+    if furniture[i] or TICKER_SEPARATOR.search(line):
         return False
     if good[i] or SPEAKER_TURN.match(line) or LEAD_SOURCE.match(line):
         return True
@@ -104,19 +105,25 @@ def _keep_in_body(lines: list[str], good: list[bool], i: int) -> bool:
     return 0 < i < len(lines) - 1 and good[i + 1] and len(line.split()) <= 12
 
 
-def clean_text_dump(text: str) -> CleanedText:
+def clean_text_dump(text: str, recurring: frozenset[str] = frozenset()) -> CleanedText:
+    """`recurring` holds line keys (furniture.line_key) seen across the site's other stories."""
     lines = [line for line in text.split("\n") if line.strip()]
+    if recurring:  # the site's banner, footer and tickers; a recurring byline or dateline is still metadata
+        lines = [
+            line for line in lines if line_key(line) not in recurring or meta.byline_of(line) or meta.is_dateline(line)
+        ]
     if not lines:
         return CleanedText(None, "", None, None, None, None, ())
+    furniture = [bool(FURNITURE.match(line)) for line in lines]
     good = classify_lines(lines)
     if not any(good):  # short pages give jusText too little context: fall back to plain sentences
         good = [_is_sentence(line) for line in lines]
-    span = _body_span(lines, good)
+    span = _body_span(lines, good, furniture)
     if span is None:
         return CleanedText(_pick_title(lines)[0], "", None, None, None, None, ())
     start, end = span
     header, tail = lines[:start], lines[end + 1 :]
-    body_lines = [lines[i] for i in range(start, end + 1) if _keep_in_body(lines, good, i)]
+    body_lines = [lines[i] for i in range(start, end + 1) if _keep_in_body(lines, good, furniture, i)]
     captions = tuple(
         dict.fromkeys(line for line in header if _duplicated(header, header.index(line)) and _looks_like_prose(line))
     )

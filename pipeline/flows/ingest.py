@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from pipeline import __version__
-from pipeline.clean import clean_document
+from pipeline.clean import clean_document, site_furniture
 from pipeline.config import Settings, get_settings
 from pipeline.flows import progress
 from pipeline.load import loader
@@ -43,9 +43,14 @@ def clean_batch(docs: Sequence[RawDocument], max_bytes: int) -> tuple[list[Artic
     articles: list[Article] = []
     rejections: list[Rejection] = []
     seen: set[str] = set()
-    for doc in docs:
+    try:
+        furniture = site_furniture(docs, max_bytes)
+    except Exception:  # the cross-document evidence is a refinement: without it each page is still cleaned
+        LOGGER.exception("counting recurring lines failed; cleaning each page on its own")
+        furniture = [frozenset()] * len(docs)
+    for doc, recurring in zip(docs, furniture, strict=True):
         try:
-            result = clean_document(doc, max_bytes)
+            result = clean_document(doc, max_bytes, recurring)
         except Exception as exc:  # one bad page must not stop the run: it is quarantined with its reason
             LOGGER.exception("cleaning failed for %s", doc.uri)
             result = Rejection(doc.uri, "clean_error", f"{type(exc).__name__}: {exc}", doc.sha256)

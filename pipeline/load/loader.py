@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 
+from pipeline.clean import dedupe
 from pipeline.load import schema as t
 from pipeline.models import EntityRef, Extraction, RawDocument, Rejection, RunCounts
 from pipeline.nlp.names import name_key
@@ -79,6 +80,24 @@ def load_batch(
     return counts
 
 
+def _near_duplicate_of(conn: Connection, body: str, fingerprint: list[int]) -> int | None:
+    """The earliest article this body repeats: sketches that share hashes, then confirmed on the texts."""
+    if not fingerprint:
+        return None
+    candidates = conn.execute(
+        select(t.Article.article_id, t.Article.body_sketch)
+        .where(t.Article.body_sketch.overlap(fingerprint))
+        .order_by(t.Article.article_id)
+    ).all()
+    for article_id, other in candidates:
+        if dedupe.resemblance(fingerprint, other or []) < dedupe.MIN_RESEMBLANCE / 2:
+            continue  # a shared stock phrase, not a shared story
+        other_body = conn.execute(select(t.Article.body).where(t.Article.article_id == article_id)).scalar_one()
+        if dedupe.is_near_duplicate(body, other_body):
+            return int(article_id)
+    return None
+
+
 def _raw_row(raw: RawDocument, status: str, run_id: int, article_id: int | None = None) -> dict[str, object]:
     return {
         "sha256": raw.sha256,
@@ -116,6 +135,14 @@ def _load_one(conn: Connection, run_id: int, raw: RawDocument, x: Extraction, ve
         )
         counts.duplicates += 1
         return
+    fingerprint = article.sketch
+    repeated = _near_duplicate_of(conn, article.body, fingerprint)
+    if repeated is not None:
+        conn.execute(
+            insert(t.RawDocument).values(_raw_row(raw, "near_duplicate", run_id, repeated)).on_conflict_do_nothing()
+        )
+        counts.duplicates += 1
+        return
     source_id = _source(conn, article.publisher, article.publisher_domain)
     published = article.published
     article_id = conn.execute(
@@ -132,6 +159,7 @@ def _load_one(conn: Connection, run_id: int, raw: RawDocument, x: Extraction, ve
             body=article.body,
             captions=list(article.captions),
             word_count=article.word_count,
+            body_sketch=fingerprint,
             pipeline_version=version,
             run_id=run_id,
         )

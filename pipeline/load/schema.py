@@ -78,7 +78,9 @@ class RawDocument(Base):
     run_id: Mapped[int | None] = mapped_column(ForeignKey("pipeline_runs.run_id", ondelete="SET NULL"))
     fetched_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = _now()
-    __table_args__ = (CheckConstraint("status in ('loaded', 'duplicate', 'rejected')", name="status"),)
+    __table_args__ = (
+        CheckConstraint("status in ('loaded', 'duplicate', 'near_duplicate', 'rejected')", name="status"),
+    )
 
 
 class Article(Base):
@@ -95,10 +97,14 @@ class Article(Base):
     body: Mapped[str] = mapped_column(Text)
     captions: Mapped[list[str]] = mapped_column(server_default="{}")
     word_count: Mapped[int] = mapped_column(Integer)
+    body_sketch: Mapped[list[int] | None] = mapped_column(ARRAY(BigInteger))
     pipeline_version: Mapped[str] = mapped_column(String(32))
     run_id: Mapped[int | None] = mapped_column(ForeignKey("pipeline_runs.run_id", ondelete="SET NULL"))
     ingested_at: Mapped[dt.datetime] = _now()
-    __table_args__ = (CheckConstraint("published_precision in ('day', 'month', 'year')", name="published_precision"),)
+    __table_args__ = (
+        CheckConstraint("published_precision in ('day', 'month', 'year')", name="published_precision"),
+        Index("ix_articles_body_sketch", "body_sketch", postgresql_using="gin"),
+    )
 
 
 class Person(Base):
