@@ -124,3 +124,20 @@ def test_a_near_duplicate_is_counted_and_linked_not_loaded_twice(db_url: str, tm
     ]
     assert raws[0][2] == raws[1][2] is not None  # the copy points at the article it repeats
     assert _rows(db_url, "select count(*) from analytics.articles") == [(1,)]
+
+
+def test_a_lone_surname_shared_by_two_known_people_joins_neither(db_url: str, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Ranch visit - 2003-08-09\n\nGeorge Bush and Laura Bush spent Saturday at their ranch in Texas, where they "
+        "met a group of local teachers and students, aides said in a statement.\n"
+    )
+    (tmp_path / "b.txt").write_text(
+        "School reading plan - 2003-08-12\n\nBush said on Tuesday that the reading programme for schools would "
+        "be extended to every state next year, according to a statement released by the White House.\n"
+    )
+    _ingest([str(tmp_path / "a.txt")])
+    _ingest([str(tmp_path / "b.txt")])
+    people = dict(
+        _rows(db_url, "select person_name, article_count from analytics.people where person_name like '%Bush'")
+    )
+    assert people == {"George Bush": 1, "Laura Bush": 1, "Bush": 1}

@@ -188,9 +188,14 @@ def _resolve_match(
             return None  # the verb "may", not the month
         prefix = m.group(0).split()[0]
         year = anchor.year
-        if prefix == "last" or (prefix != "next" and tense == "past" and month > anchor.month):
+        # "last June" is the latest June before the month of writing, "next June" the first one after it
+        if (prefix == "last" and month >= anchor.month) or (
+            prefix not in ("last", "next") and tense == "past" and month > anchor.month
+        ):
             year -= 1
-        elif prefix == "next" or (tense == "future" and month < anchor.month):
+        elif (prefix == "next" and month <= anchor.month) or (
+            prefix not in ("last", "next") and tense == "future" and month < anchor.month
+        ):
             year += 1
         d = dt.date(year, month, 1)
         return PartialDate(d, "month"), PartialDate(d, "month")

@@ -212,6 +212,8 @@ def extract_mentions(doc: Doc, title_end: int) -> tuple[list[Mention], list[tupl
                 mentions.append(mention)
             elif mention is None and names.is_country(ent.text):
                 places.append(_place(ent))
+        elif ent.label_ == "ORG" and _venue_of_gathering(ent):
+            places.append(_place(ent))
         elif ent.label_ == "ORG":
             mention = _organization(ent, 0)
             if mention and (not in_title or mention.name in body_text or names.is_acronym(mention.name)):
@@ -224,6 +226,26 @@ def extract_mentions(doc: Doc, title_end: int) -> tuple[list[Mention], list[tupl
     mentions.extend(_untagged_acronyms(doc, mentions, places))
     mentions.sort(key=lambda m: m.start)
     return mentions, places
+
+
+GATHERINGS = frozenset({"summit", "meeting", "talks", "conference", "forum", "session", "ceremony", "congress"})
+
+
+def _venue_of_gathering(ent: Span) -> bool:
+    """'the summit in Sangtpeterburk': one unknown word after "in" a gathering names a place, not an organization.
+
+    The small model tags odd spellings of cities as ORG; an organization would
+    have an acronym's capitals or a head noun ("Council").
+    """
+    if len(ent) != 1 or names.is_acronym(ent.text):
+        return False
+    prep = ent.root.head
+    return (
+        ent.root.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and prep.head.lower_ in GATHERINGS
+        and ent.root.lower_ not in names.GENERIC_ORG_WORDS
+    )
 
 
 def _place(ent: Span) -> tuple[int, int, Place]:

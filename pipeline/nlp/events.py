@@ -129,6 +129,7 @@ def _argument_tokens(trigger: Token, verb: Token | None) -> list[Token]:
                 c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPS | {"on"}
             ):
                 tokens.extend(c.subtree)
+        tokens.extend(_implicit_subject(trigger))
     else:
         for c in trigger.children:
             if c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ in PARTICIPANT_PREPS):
@@ -140,12 +141,28 @@ def _argument_tokens(trigger: Token, verb: Token | None) -> list[Token]:
     return tokens
 
 
+def _implicit_subject(verb: Token) -> list[Token]:
+    """Who does an infinitive's action: "X plans to visit" (control), "X was the first leader to call on Y"."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        return [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    if verb.dep_ in ("relcl", "acl") and head.dep_ == "attr":
+        return [t for c in head.head.children if c.dep_ == "nsubj" for t in c.subtree]
+    return []
+
+
 def _place(trigger: Token, verb: Token | None, ents: ArticleEntities) -> str | None:
     heads = [trigger] + ([verb] if verb is not None else [])
     for head in heads:
         for c in head.children:
-            preps = PLACE_PREPS | ({"to", "on"} if _trigger_type(trigger) in ("visit", "hosting") else set())
-            if c.dep_ == "prep" and c.lower_ in preps:
+            visiting = _trigger_type(trigger) in ("visit", "hosting")
+            preps = PLACE_PREPS | ({"to", "on"} if visiting else set())
+            # "visit Tokyo": the visited place is the verb's object
+            if (c.dep_ == "prep" and c.lower_ in preps) or (visiting and head is trigger and c.dep_ == "dobj"):
                 for t in c.subtree:
                     place = ents.place_at(t.idx, t.idx + len(t.text))
                     if place is not None:
@@ -158,12 +175,25 @@ def _dates_near(trigger: Token, verb: Token | None, doc: Doc) -> list[Span]:
     if trigger.dep_ == "amod":  # "visiting Secretary X, who came on 17th"
         scope.update(t.i for t in trigger.head.subtree)
     if verb is not None:
-        for c in verb.children:
-            if c.dep_ in ("npadvmod", "prep", "tmod", "advmod", "obl") and c.i not in scope:
-                if c.dep_ == "prep" and c.lower_ not in ("on", "in", "during", "at", "since", "until", "by"):
-                    continue
-                scope.update(t.i for t in c.subtree)
+        scope.update(_time_modifiers(verb, scope))
+    # "visiting Secretary X, who came on 17th": the parser may hang the relative clause on another noun
+    after = max(t.i for t in trigger.subtree) + 1
+    if after < len(doc) and doc[after].is_punct:
+        after += 1
+    if after < len(doc) and doc[after].lower_ in ("who", "which") and doc[after].head.dep_ == "relcl":
+        scope.update(_time_modifiers(doc[after].head, scope))
     return [e for e in doc.ents if e.label_ == "DATE" and any(t.i in scope for t in e)]
+
+
+def _time_modifiers(verb: Token, scope: set[int]) -> set[int]:
+    """Token indexes of the verb's time adjuncts: "on Monday", "last week", "in July"."""
+    out: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in ("npadvmod", "prep", "tmod", "advmod", "obl") and c.i not in scope:
+            if c.dep_ == "prep" and c.lower_ not in ("on", "in", "during", "at", "since", "until", "by"):
+                continue
+            out.update(t.i for t in c.subtree)
+    return out
 
 
 def _resolve_dates(spans: list[Span], anchor: dt.date | None, fallback_tense: dates.Tense) -> dates.ResolvedDate | None:
@@ -333,8 +363,9 @@ def extract_events(
                 break
         else:
             merged.append(cand)
-    # "the meeting gives China an opportunity": a happening nothing says who or where of is not an event
-    kept = [c for c in merged if c.participants or c.countries or c.place]
+    # "the meeting gives China an opportunity": a happening nobody is said to take part in is too doubtful
+    # to record, even with a place ("the summit in X, the countries discussed ...")
+    kept = [c for c in merged if c.participants or c.countries]
     return [_to_event(c, ents) for c in kept]
 
 

@@ -132,6 +132,45 @@ DOCUMENT_WORDS = frozenset(
     }
 )
 ORG_STOP = frozenset({"the", "a", "an"})
+# a lone capitalised common noun ("the Government", "the Committee") names no organization in particular
+GENERIC_ORG_WORDS = frozenset(
+    {
+        "government",
+        "administration",
+        "cabinet",
+        "ministry",
+        "committee",
+        "commission",
+        "council",
+        "agency",
+        "department",
+        "office",
+        "bureau",
+        "police",
+        "army",
+        "military",
+        "navy",
+        "authorities",
+        "authority",
+        "officials",
+        "opposition",
+        "regime",
+        "court",
+        "parliament",
+        "assembly",
+        "party",
+        "union",
+        "company",
+        "group",
+        "board",
+        "secretariat",
+        "embassy",
+        "consulate",
+        "state",
+        "states",
+        "forces",
+    }
+)
 _NON_WORD = re.compile(r"[^\w\s'-]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -209,7 +248,7 @@ def clean_org_name(text: str) -> tuple[str | None, str | None]:
         return None, None
     if words[-1].lower() in DOCUMENT_WORDS or len(words) > 10:
         return None, None
-    if len(words) == 1 and not name.isupper() and len(name) < 3:
+    if len(words) == 1 and not name.isupper() and (len(name) < 3 or name.lower() in GENERIC_ORG_WORDS):
         return None, None
     if acronym is None and is_acronym(name):
         acronym = name

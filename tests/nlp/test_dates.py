@@ -59,3 +59,20 @@ def test_without_publication_date_only_absolute_dates_resolve() -> None:
 
 def test_durations_are_not_dates() -> None:
     assert resolve("two days", TUE) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "tense", "month"),
+    [
+        ("in last June", dt.date(2002, 7, 18), "past", "2002-06"),  # the June just gone
+        ("last July", dt.date(2002, 7, 18), "past", "2001-07"),  # the month of writing is not "last"
+        ("last December", dt.date(2003, 1, 5), "past", "2002-12"),  # across a year end
+        ("next March", dt.date(2002, 7, 18), "future", "2003-03"),
+        ("next September", dt.date(2002, 7, 18), "future", "2002-09"),
+        ("in May", dt.date(2002, 3, 1), "past", "2001-05"),  # a past-tense month after the anchor's is last year's
+    ],
+)
+def test_months_named_with_last_and_next(text: str, anchor: dt.date, tense: str, month: str) -> None:
+    r = resolve(text, anchor, tense)  # type: ignore[arg-type]
+    assert r is not None and r.start is not None
+    assert r.start.precision == "month" and r.start.isoformat() == month
