@@ -163,6 +163,45 @@ def db_current() -> None:
     engine.dispose()
 
 
+@db_app.command("docs")
+def db_docs(
+    output: Annotated[str, typer.Option(help="where to write the data dictionary")] = "docs/schema.md",
+) -> None:
+    """Write the data dictionary and ER diagram (Markdown) from the database's comments."""
+    from pathlib import Path
+
+    from pipeline.docs.dictionary import read_catalog, render
+    from pipeline.load.database import make_engine
+    from pipeline.load.migrate import ensure_current
+
+    url = _url()
+    ensure_current(url)
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        markdown = render(*read_catalog(conn))
+    engine.dispose()
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    Path(output).write_text(markdown, encoding="utf-8")
+    console.print(f"wrote {output}")
+
+
+@db_app.command("reader")
+def db_reader() -> None:
+    """Create or update the read-only role (NEWSETL_READONLY_ROLE) with NEWSETL_READONLY_PASSWORD."""
+    from pipeline.config import get_settings
+    from pipeline.load import roles
+    from pipeline.load.database import make_engine
+
+    settings = get_settings()
+    password = settings.readonly_password.get_secret_value() if settings.readonly_password else None
+    engine = make_engine(_url())
+    with engine.begin() as conn:
+        roles.ensure_reader(conn, settings.readonly_role, password)
+    engine.dispose()
+    state = "can log in" if password else "exists but cannot log in (no NEWSETL_READONLY_PASSWORD)"
+    console.print(f"role {settings.readonly_role} {state}; it reads schema analytics only")
+
+
 @app.command()
 def runs(limit: Annotated[int, typer.Option(help="how many recent runs")] = 20) -> None:
     """List recent pipeline runs with their counts and status."""

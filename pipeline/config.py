@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     task_runner: str = Field(default="threads", pattern="^(threads|dask)$")
     dask_address: str | None = None
     max_document_bytes: int = Field(default=5_000_000, ge=1024)
+    readonly_role: str = Field(
+        default="newsetl_reader", pattern=r"^[a-z_][a-z0-9_]{0,62}$", description="login role for BI tools and analysts"
+    )
     readonly_password: SecretStr | None = Field(
         default=None, description="password of the read-only analytics role; unset = role cannot log in"
     )

@@ -97,3 +97,40 @@ def prefect_harness() -> Iterator[None]:
 
     with prefect_test_harness(server_startup_timeout=60):
         yield
+
+
+def server_url(dbname: str, user: str | None = None, password: str | None = None) -> str:
+    """URL of a database on the test server, as another user if given."""
+    user = user or _PG["user"]
+    secret = password if password is not None else _PG.get("password", "")
+    auth = f"{user}:{secret}" if secret else user
+    if _PG["host"].startswith("/"):
+        return f"postgresql://{auth}@/{dbname}?host={_PG['host']}&port={_PG['port']}"
+    return f"postgresql://{auth}@{_PG['host']}:{_PG['port']}/{dbname}"
+
+
+@pytest.fixture(scope="session")
+def seeded_url(prefect_harness: None) -> Iterator[str]:
+    """One database with the seeds loaded, shared by the tests that only read (examples, search, marts, report)."""
+    import psycopg
+
+    from pipeline.config import get_settings
+    from pipeline.flows.ingest import ingest
+    from pipeline.load import database
+
+    name = "newsetl_seeded"
+    with psycopg.connect(server_url("postgres"), autocommit=True) as admin:
+        admin.execute(f"drop database if exists {name} with (force)")
+        admin.execute(f"create database {name}")
+    url = server_url(name)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DATABASE_URL", url)
+        get_settings.cache_clear()
+        database._resolve.cache_clear()
+        counts = ingest([str(SEEDS)])
+        assert counts.articles_loaded == 5
+        yield url
+    get_settings.cache_clear()
+    database._resolve.cache_clear()
+    with psycopg.connect(server_url("postgres"), autocommit=True) as admin:
+        admin.execute(f"drop database if exists {name} with (force)")

@@ -153,10 +153,21 @@ def ingest(paths: list[str], batch_size: int | None = None) -> RunCounts:
     except BaseException as exc:
         loader.finish_run(engine, run_id, "failed", counts, "".join(traceback.format_exception_only(exc)).strip())
         raise
+    if counts.articles_loaded:
+        refresh_marts(url)
     loader.finish_run(engine, run_id, "succeeded", counts)
     get_run_logger().info("run %s: %s", run_id, counts)
     engine.dispose()
     return counts
+
+
+@task(name="refresh-marts", retries=2, retry_delay_seconds=5, retry_condition_fn=_transient)
+def refresh_marts(url: str) -> None:
+    engine = make_engine(url)
+    try:
+        loader.refresh_marts(engine)
+    finally:
+        engine.dispose()
 
 
 def _process(engine: Engine, url: str, run_id: int, docs: list[RawDocument], settings: Settings) -> RunCounts:

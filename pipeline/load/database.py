@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import psycopg
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Connection, Engine, create_engine
 
 from pipeline.config import Settings
 
@@ -92,3 +92,16 @@ def check_connection(url: str) -> None:
 
 def redact(url: str) -> str:
     return re.sub(r"(://[^:/@]+:)[^@]+@", r"\1***@", url)
+
+
+def execute_verbatim(conn: Connection, sql: str) -> None:
+    """Run SQL text exactly as written, in the connection's transaction.
+
+    The driver is given no parameters, so it leaves "%" alone: PL/pgSQL's
+    format('%I') and a password holding anything pass through untouched.
+    """
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql)
+    finally:
+        cursor.close()

@@ -60,6 +60,17 @@ def finish_run(engine: Engine, run_id: int, status: str, counts: RunCounts, erro
         )
 
 
+# materialized views of migration 0005, refreshed after a run that loaded articles
+MARTS = ("person_mentions_daily", "organization_mentions_daily", "statements_monthly", "cooccurrence")
+
+
+def refresh_marts(engine: Engine) -> None:
+    """Concurrently: dashboards keep reading the old rows while the new ones are computed."""
+    with engine.begin() as conn:
+        for mart in MARTS:
+            conn.execute(text(f"refresh materialized view concurrently analytics.{mart}"))
+
+
 def load_batch(
     engine: Engine,
     run_id: int,

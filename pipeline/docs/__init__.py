@@ -1,0 +1,1 @@
+"""Documentation made from the database itself: the data dictionary and its diagram."""

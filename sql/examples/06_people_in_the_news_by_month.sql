@@ -1,0 +1,17 @@
+-- Who is in the news, month by month: the five people with the most mentions in each month
+-- (from the daily mentions mart, dated articles only).
+with monthly as (
+    select date_trunc('month', day)::date as month,
+           person_name,
+           sum(mentions) as mentions,
+           sum(articles) as articles
+    from analytics.person_mentions_daily
+    group by 1, 2
+)
+select month, person_name, mentions, articles
+from (
+    select *, row_number() over (partition by month order by mentions desc, person_name) as n
+    from monthly
+) ranked
+where n <= 5
+order by month, mentions desc, person_name;
