@@ -37,7 +37,11 @@ def test_models_match_migrations(db_url: str) -> None:
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     engine.dispose()
-    assert diff == []
+    # descriptions live in sql/comments (checked in tests/analytics/test_catalog.py), not in the models
+    comment_ops = {"modify_comment", "add_table_comment", "remove_table_comment"}
+    structural = [d for d in diff if not (isinstance(d, list) and all(op[0] in comment_ops for op in d))]
+    structural = [d for d in structural if not (isinstance(d, tuple) and d[0] in comment_ops)]
+    assert structural == []
 
 
 def test_behind_database_is_refused(db_url: str) -> None:
