@@ -203,6 +203,29 @@ def db_reader() -> None:
 
 
 @app.command()
+def report(
+    output: Annotated[str, typer.Option("--output", "-o", help="HTML file to write")] = "newsetl-report.html",
+) -> None:
+    """Write a self-contained HTML page with charts of what is loaded (no BI tool needed)."""
+    import datetime as dt
+    from pathlib import Path
+
+    from pipeline.load.database import make_engine
+    from pipeline.load.migrate import ensure_current
+    from pipeline.report.data import read_report_data
+    from pipeline.report.page import render_report
+
+    url = _url()
+    ensure_current(url)
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        data = read_report_data(conn)
+    engine.dispose()
+    Path(output).write_text(render_report(data, dt.datetime.now(dt.UTC)), encoding="utf-8")
+    console.print(f"wrote {output}: {data.totals.articles} articles, {len(data.events)} events on the timeline")
+
+
+@app.command()
 def runs(limit: Annotated[int, typer.Option(help="how many recent runs")] = 20) -> None:
     """List recent pipeline runs with their counts and status."""
     _setup_logging()

@@ -1,15 +1,11 @@
 -- Who met whom: pairs of participants in meetings, talks, visits, summits and signings,
--- with how often and when they last met (by the event's date, else the publication date).
-with encounters as (
-    select event_id, day, unnest(participants) as participant
-    from analytics.event_timeline
-    where event_type in ('meeting', 'talks', 'visit', 'hosting', 'summit', 'signing')
-)
+-- with how often and the last day they met (when the article gives it).
 select a.participant as participant_a,
        b.participant as participant_b,
        count(distinct a.event_id) as events,
-       max(a.day) as last_met
-from encounters a
-join encounters b on b.event_id = a.event_id and a.participant < b.participant
+       max(a.start_date) as last_met
+from analytics.event_participants a
+join analytics.event_participants b on b.event_id = a.event_id and a.participant < b.participant
+where a.event_type in ('meeting', 'talks', 'visit', 'hosting', 'summit', 'signing')
 group by 1, 2
 order by events desc, last_met desc nulls last, 1, 2;

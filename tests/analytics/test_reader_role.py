@@ -29,6 +29,7 @@ def test_reader_reads_every_analytics_view_and_the_search_functions(reader: str)
     with _connect(reader) as conn:
         assert conn.execute("select count(*) from analytics.articles").fetchone() == (5,)
         assert conn.execute("select count(*) from analytics.person_mentions_daily").fetchone()[0] > 0  # type: ignore[index]
+        assert conn.execute("select count(*) from analytics.event_participants").fetchone()[0] > 0  # type: ignore[index]
         assert conn.execute("select count(*) from analytics.search_articles('terrorism')").fetchone()[0] > 0  # type: ignore[index]
 
 
