@@ -52,25 +52,50 @@ def _url() -> str:
         raise typer.Exit(2) from exc
 
 
+SOURCES_HELP = (
+    "files, folders or globs (.txt, .html, .warc[.gz], .jsonl[.gz], .rss/.atom, .urls), URLs (a feed or a page), "
+    "feed:PATH_OR_URL, urls:PATH_OR_URL"
+)
+
+
+def _apply_runner(runner: str | None, dask_address: str | None) -> None:
+    """Command-line choices override the environment's, through the one settings object."""
+    if runner:
+        os.environ["NEWSETL_TASK_RUNNER"] = runner
+    if dask_address:
+        os.environ["NEWSETL_DASK_ADDRESS"] = dask_address
+    from pipeline.config import get_settings
+
+    get_settings.cache_clear()
+
+
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="files, folders or globs of .txt and .html pages")],
+    paths: Annotated[list[str], typer.Argument(help=SOURCES_HELP)],
     batch_size: Annotated[int | None, typer.Option(help="documents per task (default NEWSETL_BATCH_SIZE)")] = None,
+    reprocess: Annotated[
+        bool, typer.Option("--reprocess", help="read everything again and rebuild articles already loaded")
+    ] = False,
+    runner: Annotated[str | None, typer.Option(help="threads or dask (default NEWSETL_TASK_RUNNER)")] = None,
+    dask_address: Annotated[str | None, typer.Option(help="Dask scheduler, e.g. tcp://host:8786")] = None,
 ) -> None:
     """Run the ingest flow over PATHS and print what it did."""
     _setup_logging()
+    _apply_runner(runner, dask_address)
+    from pipeline.config import get_settings
     from pipeline.flows import progress
-    from pipeline.flows.ingest import count_documents
+    from pipeline.flows.ingest import configured, count_documents
     from pipeline.load.database import DatabaseError, redact
-    from pipeline.sources import SourceError
+    from pipeline.sources import SourceError, check_specs
 
     try:
+        check_specs(paths)
         total = count_documents(paths)
     except SourceError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     url = _url()
-    from pipeline.flows.ingest import ingest as ingest_flow
+    ingest_flow = configured(get_settings())
 
     bar = Progress(
         TextColumn("[bold]ingest"),
@@ -85,7 +110,7 @@ def ingest(
         job = bar.add_task("", total=total)
         progress.register(lambda n, c: bar.update(job, advance=n, description=f"{c.articles_loaded} loaded"))
         try:
-            counts = ingest_flow(paths, batch_size=batch_size)
+            counts = ingest_flow(paths, batch_size=batch_size, reprocess=reprocess)  # type: ignore[operator]
         except DatabaseError as exc:
             err.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from exc
@@ -103,6 +128,55 @@ def ingest(
     )
 
 
+@app.command()
+def serve(
+    sources: Annotated[list[str], typer.Argument(help=SOURCES_HELP)],
+    cron: Annotated[str, typer.Option(help="when to run, a cron expression (UTC)")] = "*/15 * * * *",
+    name: Annotated[str, typer.Option(help="deployment name")] = "ingest-scheduled",
+    runner: Annotated[str | None, typer.Option(help="threads or dask (default NEWSETL_TASK_RUNNER)")] = None,
+    dask_address: Annotated[str | None, typer.Option(help="Dask scheduler, e.g. tcp://host:8786")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="print the deployment and exit")] = False,
+) -> None:
+    """Serve a Prefect deployment of the ingest flow that runs on SOURCES on a schedule (until stopped).
+
+    Needs a Prefect API (PREFECT_API_URL, e.g. the server of docker-compose.yml). Each scheduled run is
+    incremental: only what the sources did not see before is read.
+    """
+    _setup_logging()
+    _apply_runner(runner, dask_address)
+    from prefect.client.schemas.schedules import CronSchedule
+
+    from pipeline.config import get_settings
+    from pipeline.flows.ingest import configured
+    from pipeline.sources import SourceError, check_specs
+
+    try:
+        check_specs(sources)
+        schedule = CronSchedule(cron=cron, timezone="UTC")
+    except (SourceError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    flow = configured(get_settings())
+    deployment = flow.to_deployment(  # type: ignore[attr-defined]
+        name=name, schedules=[schedule], parameters={"paths": list(sources)}
+    )
+    if dry_run:
+        console.print_json(
+            data={
+                "flow": deployment.flow_name,
+                "name": deployment.name,
+                "cron": cron,
+                "parameters": deployment.parameters,
+                "task_runner": get_settings().task_runner,
+            }
+        )
+        return
+    from prefect import serve as prefect_serve
+
+    console.print(f"serving {deployment.flow_name}/{name} on {cron!r} for {', '.join(sources)}; Ctrl-C stops")
+    prefect_serve(deployment)
+
+
 def _summary(counts: RunCounts) -> None:
     table = Table(title="ingest summary", show_header=True)
     table.add_column("what")
@@ -112,6 +186,7 @@ def _summary(counts: RunCounts) -> None:
         ("articles loaded", counts.articles_loaded),
         ("unchanged", counts.unchanged),
         ("duplicates", counts.duplicates),
+        ("reprocessed", counts.reprocessed),
         ("rejected", counts.rejected),
         ("people (mentions resolved)", counts.people),
         ("organizations (mentions resolved)", counts.organizations),

@@ -18,16 +18,44 @@ EntityKind = Literal["person", "organization"]
 
 @dataclass(frozen=True, slots=True)
 class RawDocument:
-    """What a source read: bytes untouched, so the article can be rebuilt later."""
+    """What a source read: bytes untouched, so the article can be rebuilt later.
+
+    `title_hint` and `published_hint` carry metadata the source gave beside
+    the page (a JSON Lines field, a feed entry); the page's own statement wins.
+    """
 
     uri: str
     content: bytes
     media_type: Literal["text/plain", "text/html"]
     fetched_at: dt.datetime | None = None
+    title_hint: str | None = None
+    published_hint: str | None = None
 
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.content).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class SeenMark:
+    """What a source remembers of one item (a file, an archive, a URL) so the next run can skip it.
+
+    Sources emit it after the item's documents; the loader stores it in the
+    transaction of the batch that holds them, so a run that dies never marks
+    an item it did not finish.
+    """
+
+    key: str  # absolute path or URL
+    fingerprint: str | None = None  # size and modification time of a file
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unchanged:
+    """An item the source skipped because it has not changed since it was last seen (HTTP 304, same file)."""
+
+    uri: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +201,7 @@ class RunCounts:
     articles_loaded: int = 0
     unchanged: int = 0
     duplicates: int = 0
+    reprocessed: int = 0
     rejected: int = 0
     people: int = 0
     organizations: int = 0
@@ -186,6 +215,7 @@ class RunCounts:
             "articles_loaded",
             "unchanged",
             "duplicates",
+            "reprocessed",
             "rejected",
             "people",
             "organizations",

@@ -9,6 +9,7 @@ from pipeline.clean.decode import DecodeError, decode_bytes
 from pipeline.clean.furniture import group_by_site, recurring_lines
 from pipeline.clean.html import clean_html
 from pipeline.clean.language import detect_language
+from pipeline.clean.metadata import parse_stated_date
 from pipeline.clean.text import clean_text_dump
 from pipeline.models import Article, RawDocument, Rejection
 
@@ -33,12 +34,15 @@ def clean_document(
     if len(cleaned.body.split()) < MIN_BODY_WORDS:
         LOGGER.info("no article text in %s", raw.uri)
         return Rejection(raw.uri, "no_article_text", f"{len(cleaned.body.split())} words of body found", raw.sha256)
+    published = cleaned.published
+    if published is None and raw.published_hint:  # the feed's or dataset's date, when the page states none
+        published = parse_stated_date(raw.published_hint)
     return Article(
         uri=raw.uri,
         raw_sha256=raw.sha256,
-        title=cleaned.title,
+        title=cleaned.title or (raw.title_hint.strip() if raw.title_hint else None) or None,
         body=cleaned.body,
-        published=cleaned.published,
+        published=published,
         byline=cleaned.byline,
         publisher=cleaned.publisher,
         publisher_domain=cleaned.publisher_domain,

@@ -1,9 +1,12 @@
-"""The `ingest` flow: documents in batches through clean, extract and load.
+"""The `ingest` flow: source items in batches through clean, extract and load.
 
 Tasks work on batches (hundreds of documents), never one article each, so
-orchestration costs little next to the language model. Only the load task
-retries: it is the one that meets transient database errors, and it is
-idempotent.
+orchestration costs little next to the language model. Cleaning and language
+analysis of a batch is one task, submitted to the task runner (threads here,
+a Dask cluster with `--runner dask`), so several batches are analysed at once;
+loading stays in the flow, one batch at a time, in order: the database is the
+single point of truth and the only writer is this flow. Only the load retries:
+it is the one that meets transient database errors, and it is idempotent.
 """
 
 from __future__ import annotations
@@ -11,11 +14,16 @@ from __future__ import annotations
 import itertools
 import logging
 import traceback
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
+from prefect.futures import PrefectFuture
 from prefect.states import State
+from prefect.task_runners import ThreadPoolTaskRunner
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
@@ -26,23 +34,23 @@ from pipeline.flows import progress
 from pipeline.load import loader
 from pipeline.load.database import database_url, make_engine
 from pipeline.load.migrate import ensure_current
-from pipeline.models import Article, Extraction, RawDocument, Rejection, RunCounts
+from pipeline.models import Article, Extraction, RawDocument, Rejection, RunCounts, SeenMark, Unchanged
 from pipeline.nlp.extract import extract_batch
-from pipeline.sources import expand_paths, iter_documents
+from pipeline.sources import SourceItem, expand_paths, iter_items
+from pipeline.sources.files import kind_of
+from pipeline.sources.state import nothing_seen
 
 LOGGER = logging.getLogger(__name__)
 
 
-def batched(items: Iterator[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+def batched(items: Iterator[SourceItem], size: int) -> Iterator[list[SourceItem]]:
     while chunk := list(itertools.islice(items, size)):
         yield chunk
 
 
-@task(name="clean-batch")
-def clean_batch(docs: Sequence[RawDocument], max_bytes: int) -> tuple[list[Article], list[Rejection]]:
+def clean_all(docs: Sequence[RawDocument], max_bytes: int) -> tuple[list[Article], list[Rejection]]:
     articles: list[Article] = []
     rejections: list[Rejection] = []
-    seen: set[str] = set()
     try:
         furniture = site_furniture(docs, max_bytes)
     except Exception:  # the cross-document evidence is a refinement: without it each page is still cleaned
@@ -54,18 +62,11 @@ def clean_batch(docs: Sequence[RawDocument], max_bytes: int) -> tuple[list[Artic
         except Exception as exc:  # one bad page must not stop the run: it is quarantined with its reason
             LOGGER.exception("cleaning failed for %s", doc.uri)
             result = Rejection(doc.uri, "clean_error", f"{type(exc).__name__}: {exc}", doc.sha256)
-        if isinstance(result, Rejection):
-            rejections.append(result)
-        elif result.content_hash in seen:
-            articles.append(result)  # the loader counts and links it as a duplicate
-        else:
-            seen.add(result.content_hash)
-            articles.append(result)
+        (rejections if isinstance(result, Rejection) else articles).append(result)  # type: ignore[arg-type]
     return articles, rejections
 
 
-@task(name="extract-batch")
-def extract(articles: Sequence[Article], model: str, n_process: int) -> tuple[list[Extraction], list[Rejection]]:
+def extract_all(articles: Sequence[Article], model: str, n_process: int) -> tuple[list[Extraction], list[Rejection]]:
     try:
         return extract_batch(articles, model, n_process), []
     except Exception:
@@ -78,6 +79,16 @@ def extract(articles: Sequence[Article], model: str, n_process: int) -> tuple[li
         except Exception as exc:
             rejected.append(Rejection(article.uri, "extract_error", f"{type(exc).__name__}: {exc}", article.raw_sha256))
     return out, rejected
+
+
+@task(name="analyse-batch", cache_policy=NO_CACHE)
+def analyse_batch(
+    docs: list[RawDocument], max_bytes: int, model: str, n_process: int
+) -> tuple[list[Extraction], list[Rejection]]:
+    """Clean and analyse one batch; pure, so it runs wherever the task runner puts it."""
+    articles, rejections = clean_all(docs, max_bytes)
+    extractions, failed = extract_all(articles, model, n_process)
+    return extractions, rejections + failed
 
 
 def _transient(task: object, task_run: object, state: State) -> bool:
@@ -93,40 +104,58 @@ def _transient(task: object, task_run: object, state: State) -> bool:
     return False
 
 
-@task(name="load-batch", retries=3, retry_delay_seconds=[1, 5, 15], retry_condition_fn=_transient)
-def load(
-    url: str, run_id: int, raws: dict[str, RawDocument], extractions: list[Extraction], rejections: list[Rejection]
-) -> RunCounts:
+@dataclass(slots=True)
+class Batch:
+    """One batch of source items, sorted for the load."""
+
+    raws: dict[str, RawDocument] = field(default_factory=dict)
+    rejections: list[Rejection] = field(default_factory=list)
+    marks: list[SeenMark] = field(default_factory=list)
+    counts: RunCounts = field(default_factory=RunCounts)
+
+
+@task(
+    name="load-batch", retries=3, retry_delay_seconds=[1, 5, 15], retry_condition_fn=_transient, cache_policy=NO_CACHE
+)
+def load(url: str, run_id: int, batch: Batch, extractions: list[Extraction], reprocess: bool) -> RunCounts:
     engine = make_engine(url)
+    rejections = batch.rejections
     try:
         try:
-            return loader.load_batch(engine, run_id, raws, extractions, rejections, __version__)
+            return loader.load_batch(
+                engine, run_id, batch.raws, extractions, rejections, __version__, batch.marks, reprocess
+            )
         except (OperationalError, InterfaceError):
             raise
         except DBAPIError:
             # a permanent error in one article: load the rest one by one, quarantine the culprit
             LOGGER.warning("batch load failed; loading article by article", exc_info=True)
-            return _load_one_by_one(engine, run_id, raws, extractions, rejections)
+            return _load_one_by_one(engine, run_id, batch, extractions, reprocess)
     finally:
         engine.dispose()
 
 
 def _load_one_by_one(
-    engine: Engine,
-    run_id: int,
-    raws: dict[str, RawDocument],
-    extractions: list[Extraction],
-    rejections: list[Rejection],
+    engine: Engine, run_id: int, batch: Batch, extractions: list[Extraction], reprocess: bool
 ) -> RunCounts:
-    counts = loader.load_batch(engine, run_id, raws, [], rejections, __version__)
+    counts = loader.load_batch(engine, run_id, batch.raws, [], batch.rejections, __version__, batch.marks, reprocess)
     for extraction in extractions:
         try:
-            counts.add(loader.load_batch(engine, run_id, raws, [extraction], [], __version__))
+            counts.add(loader.load_batch(engine, run_id, batch.raws, [extraction], [], __version__, (), reprocess))
         except DBAPIError as exc:
             a = extraction.article
             reason = Rejection(a.uri, "load_error", str(exc.orig or exc).strip()[:2000], a.raw_sha256)
-            counts.add(loader.load_batch(engine, run_id, raws, [], [reason], __version__))
+            counts.add(loader.load_batch(engine, run_id, batch.raws, [], [reason], __version__))
     return counts
+
+
+@task(name="refresh-marts", retries=2, retry_delay_seconds=5, retry_condition_fn=_transient, cache_policy=NO_CACHE)
+def refresh_marts(url: str) -> None:
+    engine = make_engine(url)
+    try:
+        loader.refresh_marts(engine)
+    finally:
+        engine.dispose()
 
 
 def _flow_run_id() -> str | None:
@@ -136,53 +165,114 @@ def _flow_run_id() -> str | None:
         return None
 
 
-@flow(name="ingest", log_prints=False)
-def ingest(paths: list[str], batch_size: int | None = None) -> RunCounts:
-    """Read, clean, extract and load every document under `paths`; returns the run's counts."""
+@flow(name="ingest", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=2))  # type: ignore[arg-type]
+def ingest(paths: list[str], batch_size: int | None = None, reprocess: bool = False) -> RunCounts:
+    """Read, clean, extract and load everything under `paths`; returns the run's counts.
+
+    `reprocess` reads every item again, whatever the sources remember, and rebuilds the articles of
+    documents already loaded (new pipeline version), each in the transaction of its batch.
+    """
     settings: Settings = get_settings()
     size = batch_size or settings.batch_size
     url = database_url(settings)
     ensure_current(url)
     engine = make_engine(url)
-    run_id = loader.start_run(engine, " ".join(paths), __version__, _flow_run_id())
+    handle = loader.start_run(engine, " ".join(paths), __version__, _flow_run_id())
+    lookup = None if reprocess else loader.SeenLookup(engine)
+    seen = lookup or nothing_seen
     counts = RunCounts()
+    in_flight: deque[tuple[Batch, PrefectFuture[tuple[list[Extraction], list[Rejection]]] | None]] = deque()
+    window = max(2, settings.analysis_workers)
     try:
-        for docs in batched(iter_documents(paths), size):
-            counts.add(_process(engine, url, run_id, docs, settings))
-            progress.report(len(docs), counts)
-    except BaseException as exc:
-        loader.finish_run(engine, run_id, "failed", counts, "".join(traceback.format_exception_only(exc)).strip())
+        items = iter_items(paths, seen, max_bytes=settings.max_document_bytes)
+        for chunk in batched(items, size):
+            batch = _sort(engine, chunk, reprocess)
+            future = None
+            if batch.raws:
+                future = analyse_batch.submit(
+                    list(batch.raws.values()), settings.max_document_bytes, settings.spacy_model, settings.nlp_processes
+                )
+            in_flight.append((batch, future))
+            if len(in_flight) >= window:
+                counts.add(_finish(url, handle.run_id, *in_flight.popleft(), reprocess))
+        while in_flight:
+            counts.add(_finish(url, handle.run_id, *in_flight.popleft(), reprocess))
+        if counts.articles_loaded or counts.reprocessed:
+            refresh_marts(url)
+    except BaseException as exc:  # batches still in flight are never loaded: their items stay unmarked
+        loader.finish_run(
+            engine, handle.run_id, "failed", counts, "".join(traceback.format_exception_only(exc)).strip()
+        )
         raise
-    if counts.articles_loaded:
-        refresh_marts(url)
-    loader.finish_run(engine, run_id, "succeeded", counts)
-    get_run_logger().info("run %s: %s", run_id, counts)
+    finally:
+        if lookup is not None:
+            lookup.close()
+        handle.release()
+    loader.finish_run(engine, handle.run_id, "succeeded", counts)
+    get_run_logger().info("run %s: %s", handle.run_id, counts)
     engine.dispose()
     return counts
 
 
-@task(name="refresh-marts", retries=2, retry_delay_seconds=5, retry_condition_fn=_transient)
-def refresh_marts(url: str) -> None:
-    engine = make_engine(url)
-    try:
-        loader.refresh_marts(engine)
-    finally:
-        engine.dispose()
-
-
-def _process(engine: Engine, url: str, run_id: int, docs: list[RawDocument], settings: Settings) -> RunCounts:
-    known = loader.known_documents(engine, [d.sha256 for d in docs])
-    raws: dict[str, RawDocument] = {}
+def _sort(engine: Engine, items: Iterable[SourceItem], reprocess: bool) -> Batch:
+    batch = Batch()
+    docs: list[RawDocument] = []
+    for item in items:
+        if isinstance(item, RawDocument):
+            docs.append(item)
+        elif isinstance(item, Rejection):
+            batch.rejections.append(item)
+        elif isinstance(item, Unchanged):
+            batch.counts.unchanged += 1
+            batch.counts.documents_read += 1
+        else:
+            batch.marks.append(item)
+    batch.counts.documents_read += len(docs) + len(batch.rejections)
+    known = set() if reprocess else loader.known_documents(engine, [d.sha256 for d in docs])
     for d in docs:
-        if d.sha256 not in known:
-            raws.setdefault(d.sha256, d)
-    batch_counts = RunCounts(documents_read=len(docs), unchanged=len(docs) - len(raws))
-    if raws:
-        articles, rejections = clean_batch(list(raws.values()), settings.max_document_bytes)
-        extractions, failed = extract(articles, settings.spacy_model, settings.nlp_processes)
-        batch_counts.add(load(url, run_id, raws, extractions, rejections + failed))
-    return batch_counts
+        if d.sha256 in known or d.sha256 in batch.raws:
+            batch.counts.unchanged += 1
+        else:
+            batch.raws[d.sha256] = d
+    return batch
 
 
-def count_documents(paths: Sequence[str]) -> int:
-    return sum(1 for _ in expand_paths(paths))
+def _finish(
+    url: str,
+    run_id: int,
+    batch: Batch,
+    future: PrefectFuture[tuple[list[Extraction], list[Rejection]]] | None,
+    reprocess: bool,
+) -> RunCounts:
+    extractions: list[Extraction] = []
+    if future is not None:
+        extractions, failed = future.result()
+        batch.rejections.extend(failed)
+    counts = batch.counts
+    if batch.raws or batch.rejections or batch.marks:
+        counts.add(load(url, run_id, batch, extractions, reprocess))
+    progress.report(counts.documents_read, counts)
+    return counts
+
+
+def count_documents(paths: Sequence[str]) -> int | None:
+    """Documents to read, for the progress bar; None when only reading will tell (archives, feeds, URLs)."""
+    if any(spec.startswith(("http://", "https://", "feed:", "urls:")) for spec in paths):
+        return None
+    total = 0
+    for path in expand_paths(paths):
+        if kind_of(path) not in ("page", None):
+            return None
+        total += 1
+    return total
+
+
+def configured(settings: Settings) -> object:
+    """The ingest flow with the task runner the settings ask for (threads, or a Dask cluster)."""
+    if settings.task_runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        runner = DaskTaskRunner(address=settings.dask_address) if settings.dask_address else DaskTaskRunner()
+        return ingest.with_options(task_runner=runner)  # type: ignore[arg-type]
+    threads = ThreadPoolTaskRunner(max_workers=settings.analysis_workers)  # type: ignore[var-annotated]
+    return ingest.with_options(task_runner=threads)  # type: ignore[arg-type]

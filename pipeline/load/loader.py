@@ -13,12 +13,12 @@ import logging
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, select, text, update
+from sqlalchemy import Connection, Engine, delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 
 from pipeline.clean import dedupe
 from pipeline.load import schema as t
-from pipeline.models import EntityRef, Extraction, RawDocument, Rejection, RunCounts
+from pipeline.models import EntityRef, Extraction, RawDocument, Rejection, RunCounts, SeenMark
 from pipeline.nlp.names import name_key
 from pipeline.resolve import rules
 
@@ -29,25 +29,62 @@ ENTITY_LOCK = 0x6E657773  # "news": serialises entity resolution between concurr
 
 def known_documents(engine: Engine, hashes: Sequence[str]) -> set[str]:
     """Raw documents already read by an earlier run (whatever became of them)."""
-    if not hashes:
-        return set()
     with engine.connect() as conn:
-        loaded = conn.execute(select(t.RawDocument.sha256).where(t.RawDocument.sha256.in_(list(hashes)))).scalars()
-        rejected = conn.execute(
-            select(t.RejectedDocument.raw_sha256).where(t.RejectedDocument.raw_sha256.in_(list(hashes)))
-        ).scalars()
-        return set(loaded) | {h for h in rejected if h}
+        return _known(conn, hashes)
 
 
-def start_run(engine: Engine, source: str, version: str, flow_run_id: str | None) -> int:
+RUN_LOCK = 0x72756E  # "run": with the run id, the session lock that says a run's process is alive
+
+
+class RunHandle:
+    """A started run: its id, and a connection holding the lock that marks it alive.
+
+    When the process dies, PostgreSQL closes the connection and drops the lock;
+    the next run finds the lock free and records the dead run as failed.
+    """
+
+    def __init__(self, engine: Engine, run_id: int) -> None:
+        self.run_id = run_id
+        self._conn = engine.connect()
+        self._conn.execute(text("select pg_advisory_lock(:c, :r)"), {"c": RUN_LOCK, "r": run_id})
+        self._conn.commit()
+
+    def release(self) -> None:
+        self._conn.execute(text("select pg_advisory_unlock(:c, :r)"), {"c": RUN_LOCK, "r": self.run_id})
+        self._conn.commit()
+        self._conn.close()
+
+
+def start_run(engine: Engine, source: str, version: str, flow_run_id: str | None) -> RunHandle:
+    fail_dead_runs(engine)
     with engine.begin() as conn:
-        return int(
+        run_id = int(
             conn.execute(
                 insert(t.PipelineRun)
                 .values(source=source[:2000], pipeline_version=version, flow_run_id=flow_run_id)
                 .returning(t.PipelineRun.run_id)
             ).scalar_one()
         )
+    return RunHandle(engine, run_id)
+
+
+def fail_dead_runs(engine: Engine) -> list[int]:
+    """Runs still marked running whose process is gone (their lock is free) become failed."""
+    dead: list[int] = []
+    with engine.connect() as conn:
+        running = conn.execute(select(t.PipelineRun.run_id).where(t.PipelineRun.status == "running")).scalars().all()
+        for run_id in running:
+            if conn.execute(text("select pg_try_advisory_lock(:c, :r)"), {"c": RUN_LOCK, "r": run_id}).scalar():
+                conn.execute(text("select pg_advisory_unlock(:c, :r)"), {"c": RUN_LOCK, "r": run_id})
+                dead.append(run_id)
+        if dead:
+            conn.execute(
+                update(t.PipelineRun)
+                .where(t.PipelineRun.run_id.in_(dead))
+                .values(status="failed", error="the process running it stopped", finished_at=func.now())
+            )
+        conn.commit()
+    return dead
 
 
 def finish_run(engine: Engine, run_id: int, status: str, counts: RunCounts, error: str | None = None) -> None:
@@ -78,17 +115,75 @@ def load_batch(
     extractions: Iterable[Extraction],
     rejections: Iterable[Rejection],
     version: str,
+    marks: Iterable[SeenMark] = (),
+    reprocess: bool = False,
 ) -> RunCounts:
+    """One transaction: the batch's documents, articles, derived rows and source marks, or nothing."""
     counts = RunCounts()
+    extractions, rejections = list(extractions), list(rejections)
     with engine.begin() as conn:
         conn.execute(text("select pg_advisory_xact_lock(:k)"), {"k": ENTITY_LOCK})
+        if not reprocess:
+            # a concurrent run may have loaded some of these while this one was cleaning them
+            shas = [x.article.raw_sha256 for x in extractions] + [r.raw_sha256 for r in rejections if r.raw_sha256]
+            done = _known(conn, shas)
+            extractions = [x for x in extractions if x.article.raw_sha256 not in done]
+            rejections = [r for r in rejections if not r.raw_sha256 or r.raw_sha256 not in done]
+            counts.unchanged += len(set(shas) & done)
         for rejection in rejections:
             _reject(conn, run_id, rejection, raws.get(rejection.raw_sha256 or ""))
             counts.rejected += 1
             counts.rejected_reasons[rejection.reason] = counts.rejected_reasons.get(rejection.reason, 0) + 1
         for extraction in extractions:
-            _load_one(conn, run_id, raws[extraction.article.raw_sha256], extraction, version, counts)
+            raw = raws[extraction.article.raw_sha256]
+            _load_one(conn, run_id, raw, extraction, version, counts, reprocess)
+        for mark in marks:
+            _remember(conn, mark, run_id)
     return counts
+
+
+def _known(conn: Connection, hashes: Sequence[str]) -> set[str]:
+    if not hashes:
+        return set()
+    loaded = conn.execute(select(t.RawDocument.sha256).where(t.RawDocument.sha256.in_(list(hashes)))).scalars()
+    rejected = conn.execute(
+        select(t.RejectedDocument.raw_sha256).where(t.RejectedDocument.raw_sha256.in_(list(hashes)))
+    ).scalars()
+    return set(loaded) | {h for h in rejected if h}
+
+
+def _remember(conn: Connection, mark: SeenMark, run_id: int) -> None:
+    values = {
+        "key": mark.key,
+        "fingerprint": mark.fingerprint,
+        "etag": mark.etag,
+        "last_modified": mark.last_modified,
+        "run_id": run_id,
+        "seen_at": func.now(),
+    }
+    stmt = insert(t.SourceMark).values(values)
+    conn.execute(
+        stmt.on_conflict_do_update(index_elements=["key"], set_={k: v for k, v in values.items() if k != "key"})
+    )
+
+
+class SeenLookup:
+    """The sources' memory (`source_marks`), read through one connection held for the run."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._conn = engine.connect()
+
+    def __call__(self, key: str) -> SeenMark | None:
+        row = self._conn.execute(
+            select(t.SourceMark.fingerprint, t.SourceMark.etag, t.SourceMark.last_modified).where(
+                t.SourceMark.key == key
+            )
+        ).first()
+        self._conn.commit()  # end the read transaction: never hold a snapshot for the whole run
+        return SeenMark(key, row[0], row[1], row[2]) if row else None
+
+    def close(self) -> None:
+        self._conn.close()
 
 
 def _near_duplicate_of(conn: Connection, body: str, fingerprint: list[int]) -> int | None:
@@ -137,8 +232,23 @@ def _reject(conn: Connection, run_id: int, rejection: Rejection, raw: RawDocumen
     )
 
 
-def _load_one(conn: Connection, run_id: int, raw: RawDocument, x: Extraction, version: str, counts: RunCounts) -> None:
+def _load_one(
+    conn: Connection,
+    run_id: int,
+    raw: RawDocument,
+    x: Extraction,
+    version: str,
+    counts: RunCounts,
+    reprocess: bool = False,
+) -> None:
     article = x.article
+    if reprocess:
+        previous = conn.execute(
+            select(t.RawDocument.article_id).where(t.RawDocument.sha256 == raw.sha256, t.RawDocument.status == "loaded")
+        ).scalar()
+        if previous is not None:
+            _replace_article(conn, int(previous), run_id, x, version, counts)
+            return
     existing = conn.execute(select(t.Article.article_id).where(t.Article.content_hash == article.content_hash)).scalar()
     if existing is not None:
         conn.execute(
@@ -146,35 +256,15 @@ def _load_one(conn: Connection, run_id: int, raw: RawDocument, x: Extraction, ve
         )
         counts.duplicates += 1
         return
-    fingerprint = article.sketch
-    repeated = _near_duplicate_of(conn, article.body, fingerprint)
+    repeated = _near_duplicate_of(conn, article.body, article.sketch)
     if repeated is not None:
         conn.execute(
             insert(t.RawDocument).values(_raw_row(raw, "near_duplicate", run_id, repeated)).on_conflict_do_nothing()
         )
         counts.duplicates += 1
         return
-    source_id = _source(conn, article.publisher, article.publisher_domain)
-    published = article.published
     article_id = conn.execute(
-        insert(t.Article)
-        .values(
-            content_hash=article.content_hash,
-            source_id=source_id,
-            source_uri=article.uri,
-            title=article.title,
-            published_on=published.value if published else None,
-            published_precision=published.precision if published else None,
-            byline=article.byline,
-            language=article.language,
-            body=article.body,
-            captions=list(article.captions),
-            word_count=article.word_count,
-            body_sketch=fingerprint,
-            pipeline_version=version,
-            run_id=run_id,
-        )
-        .returning(t.Article.article_id)
+        insert(t.Article).values(_article_row(conn, x, version, run_id)).returning(t.Article.article_id)
     ).scalar_one()
     conn.execute(
         insert(t.RawDocument)
@@ -182,7 +272,61 @@ def _load_one(conn: Connection, run_id: int, raw: RawDocument, x: Extraction, ve
         .on_conflict_do_update(index_elements=["sha256"], set_={"status": "loaded", "article_id": article_id})
     )
     counts.articles_loaded += 1
+    _write_derived(conn, article_id, x, counts)
 
+
+def _article_row(conn: Connection, x: Extraction, version: str, run_id: int) -> dict[str, object]:
+    article = x.article
+    published = article.published
+    return {
+        "content_hash": article.content_hash,
+        "source_id": _source(conn, article.publisher, article.publisher_domain),
+        "source_uri": article.uri,
+        "title": article.title,
+        "published_on": published.value if published else None,
+        "published_precision": published.precision if published else None,
+        "byline": article.byline,
+        "language": article.language,
+        "body": article.body,
+        "captions": list(article.captions),
+        "word_count": article.word_count,
+        "body_sketch": article.sketch,
+        "pipeline_version": version,
+        "run_id": run_id,
+    }
+
+
+DERIVED = (t.ArticlePerson, t.ArticleOrganization, t.ArticlePlace, t.Statement, t.Event)
+
+
+def _replace_article(
+    conn: Connection, article_id: int, run_id: int, x: Extraction, version: str, counts: RunCounts
+) -> None:
+    """--reprocess: the article keeps its id; its text, metadata and every derived row are rebuilt, in this
+    batch's transaction, so readers see the old rows or the new ones, never a mix."""
+    row = _article_row(conn, x, version, run_id)
+    clash = conn.execute(
+        select(t.Article.article_id).where(
+            t.Article.content_hash == row["content_hash"], t.Article.article_id != article_id
+        )
+    ).scalar()
+    if clash is not None:  # the new cleaning made it a copy of another article: keep that one only
+        conn.execute(
+            update(t.RawDocument)
+            .where(t.RawDocument.article_id == article_id)
+            .values(article_id=clash, status="duplicate")
+        )
+        conn.execute(delete(t.Article).where(t.Article.article_id == article_id))
+        counts.duplicates += 1
+        return
+    for table in DERIVED:
+        conn.execute(table.__table__.delete().where(table.__table__.c.article_id == article_id))  # type: ignore[attr-defined]
+    conn.execute(update(t.Article).where(t.Article.article_id == article_id).values(row))
+    counts.reprocessed += 1
+    _write_derived(conn, article_id, x, counts)
+
+
+def _write_derived(conn: Connection, article_id: int, x: Extraction, counts: RunCounts) -> None:
     ids: dict[str, tuple[str, int]] = {}
     for ref in x.entities:
         if ref.kind == "person":

@@ -240,6 +240,18 @@ class EventParticipant(Base):
     __table_args__ = (UniqueConstraint("event_id", "name"),)
 
 
+class SourceMark(Base):
+    """What a source remembers of an item (file, archive, URL) between runs."""
+
+    __tablename__ = "source_marks"
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    fingerprint: Mapped[str | None] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("pipeline_runs.run_id", ondelete="SET NULL"))
+    seen_at: Mapped[dt.datetime] = _now()
+
+
 class RejectedDocument(Base):
     __tablename__ = "rejected_documents"
     rejected_document_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)

@@ -1,7 +1,8 @@
-"""Files, folders and globs of page dumps (.txt) and HTML pages (.html, .htm).
+"""Files, folders and globs: page dumps (.txt), HTML pages, and the archive formats of pipeline.sources.
 
 Paths are expanded lazily and files read one at a time, so a folder of a
-million pages costs the memory of one page.
+million pages costs the memory of one page. A file whose size and modification
+time match what the last run saw is skipped without being read.
 """
 
 from __future__ import annotations
@@ -12,17 +13,35 @@ import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from pipeline.models import RawDocument
+from pipeline.models import RawDocument, SeenMark, Unchanged
+from pipeline.sources.state import Seen
 
 LOGGER = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".jsonl", ".jsonl.gz", ".ndjson")
+FEED_SUFFIXES = (".rss", ".atom")
+LIST_SUFFIXES = (".urls",)
+PAGE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 
 
 class SourceError(Exception):
     """The user pointed at something that does not exist or holds nothing readable."""
+
+
+def kind_of(path: Path) -> str | None:
+    """page, warc, jsonl, feed or urls; None for a file no source reads."""
+    name = path.name.lower()
+    if name.endswith((".warc", ".warc.gz")):
+        return "warc"
+    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+        return "jsonl"
+    if name.endswith(FEED_SUFFIXES):
+        return "feed"
+    if name.endswith(LIST_SUFFIXES):
+        return "urls"
+    return "page" if path.suffix.lower() in PAGE_SUFFIXES else None
 
 
 def expand_paths(specs: Iterable[str]) -> Iterator[Path]:
@@ -30,7 +49,7 @@ def expand_paths(specs: Iterable[str]) -> Iterator[Path]:
     for spec in specs:
         path = Path(spec)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and kind_of(p) is not None)
         elif path.is_file():
             yield path
         elif glob.has_magic(spec):
@@ -40,6 +59,16 @@ def expand_paths(specs: Iterable[str]) -> Iterator[Path]:
             yield from matches
         else:
             raise SourceError(f"no such file or folder: {spec!r}")
+
+
+def fingerprint(path: Path) -> str:
+    stat = path.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def unchanged(path: Path, seen: Seen) -> bool:
+    mark = seen(str(path.resolve()))
+    return mark is not None and mark.fingerprint == fingerprint(path)
 
 
 def media_type_of(path: Path, head: bytes) -> str:
@@ -53,14 +82,22 @@ def media_type_of(path: Path, head: bytes) -> str:
     return "text/html" if sniff.startswith((b"<!doctype html", b"<html", b"<?xml")) else "text/plain"
 
 
+def iter_page(path: Path, seen: Seen) -> Iterator[RawDocument | SeenMark | Unchanged]:
+    key = str(path.resolve())
+    if unchanged(path, seen):
+        yield Unchanged(key)
+        return
+    content = path.read_bytes()
+    mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
+    media = media_type_of(path, content[:512])
+    yield RawDocument(uri=key, content=content, media_type=media, fetched_at=mtime)  # type: ignore[arg-type]
+    yield SeenMark(key, fingerprint(path))
+
+
 def iter_documents(specs: Iterable[str]) -> Iterator[RawDocument]:
+    """Page files only, without state: for tools and benchmarks that want plain documents."""
     for path in expand_paths(specs):
-        content = path.read_bytes()
-        mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
-        media = media_type_of(path, content[:512])
-        yield RawDocument(
-            uri=str(path.resolve()),
-            content=content,
-            media_type=media,  # type: ignore[arg-type]
-            fetched_at=mtime,
-        )
+        if kind_of(path) in ("page", None):
+            for item in iter_page(path, lambda key: None):
+                if isinstance(item, RawDocument):
+                    yield item

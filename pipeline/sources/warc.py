@@ -1,0 +1,66 @@
+"""WARC and WARC.gz archives (warcio): the form web archives and news crawls are published in.
+
+Records are streamed one at a time, so memory stays flat however large the
+archive. Only HTTP responses with status 200 and an HTML content type become
+documents; requests, metadata, images and scripts are passed over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from pipeline.models import RawDocument, Rejection, SeenMark, Unchanged
+from pipeline.sources.files import fingerprint, unchanged
+from pipeline.sources.state import Seen, SourceItem
+
+LOGGER = logging.getLogger(__name__)
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def iter_warc(path: Path, seen: Seen, max_bytes: int = 5_000_000) -> Iterator[SourceItem]:
+    key = str(path.resolve())
+    if unchanged(path, seen):
+        yield Unchanged(key)
+        return
+    try:
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                doc = _document(record, max_bytes)
+                if doc is not None:
+                    yield doc
+    except (ArchiveLoadFailed, OSError, ValueError) as exc:  # a truncated or corrupt archive: keep what was read
+        yield Rejection(key, "bad_archive", f"{type(exc).__name__}: {exc}")
+        return
+    yield SeenMark(key, fingerprint(path))
+
+
+def _document(record: object, max_bytes: int) -> RawDocument | Rejection | None:
+    if getattr(record, "rec_type", None) != "response" or record.http_headers is None:  # type: ignore[attr-defined]
+        return None
+    headers = record.http_headers  # type: ignore[attr-defined]
+    if headers.get_statuscode() != "200":
+        return None
+    media = (headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    if media not in HTML_TYPES:
+        return None
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""  # type: ignore[attr-defined]
+    content = record.content_stream().read(max_bytes + 1)  # type: ignore[attr-defined]
+    if len(content) > max_bytes:
+        return Rejection(uri, "too_large", f"more than {max_bytes} bytes")
+    return RawDocument(uri=uri, content=content, media_type="text/html", fetched_at=_warc_date(record))
+
+
+def _warc_date(record: object) -> dt.datetime | None:
+    value = record.rec_headers.get_header("WARC-Date")  # type: ignore[attr-defined]
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
