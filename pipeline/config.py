@@ -42,6 +42,10 @@ class Settings(BaseSettings):
     dask_address: str | None = Field(default=None, description="tcp://scheduler:8786; unset with dask = local cluster")
     analysis_workers: int = Field(default=2, ge=1, description="batches analysed at once (threads or in flight)")
     max_document_bytes: int = Field(default=5_000_000, ge=1024)
+    fetch_timeout_s: float = Field(default=20.0, gt=0, description="HTTP timeout per request")
+    fetch_retries: int = Field(default=3, ge=0, description="retries of a failed or 5xx/429 request")
+    fetch_min_interval_s: float = Field(default=1.0, ge=0, description="seconds between requests to one host")
+    fetch_respect_robots: bool = Field(default=True, description="obey robots.txt")
     readonly_role: str = Field(
         default="newsetl_reader", pattern=r"^[a-z_][a-z0-9_]{0,62}$", description="login role for BI tools and analysts"
     )

@@ -134,3 +134,6 @@ def seeded_url(prefect_harness: None) -> Iterator[str]:
     database._resolve.cache_clear()
     with psycopg.connect(server_url("postgres"), autocommit=True) as admin:
         admin.execute(f"drop database if exists {name} with (force)")
+
+
+from tests.loopback import site  # noqa: E402, F401 (the loopback HTTP server fixture, for every test folder)

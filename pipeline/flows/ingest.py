@@ -38,6 +38,7 @@ from pipeline.models import Article, Extraction, RawDocument, Rejection, RunCoun
 from pipeline.nlp.extract import extract_batch
 from pipeline.sources import SourceItem, expand_paths, iter_items
 from pipeline.sources.files import kind_of
+from pipeline.sources.http import FetchSettings
 from pipeline.sources.state import nothing_seen
 
 LOGGER = logging.getLogger(__name__)
@@ -184,7 +185,14 @@ def ingest(paths: list[str], batch_size: int | None = None, reprocess: bool = Fa
     in_flight: deque[tuple[Batch, PrefectFuture[tuple[list[Extraction], list[Rejection]]] | None]] = deque()
     window = max(2, settings.analysis_workers)
     try:
-        items = iter_items(paths, seen, max_bytes=settings.max_document_bytes)
+        fetching = FetchSettings(
+            timeout_s=settings.fetch_timeout_s,
+            retries=settings.fetch_retries,
+            min_interval_s=settings.fetch_min_interval_s,
+            max_bytes=settings.max_document_bytes,
+            respect_robots=settings.fetch_respect_robots,
+        )
+        items = iter_items(paths, seen, fetch_settings=fetching, max_bytes=settings.max_document_bytes)
         for chunk in batched(items, size):
             batch = _sort(engine, chunk, reprocess)
             future = None

@@ -8,7 +8,9 @@ documents; requests, metadata, images and scripts are passed over.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import logging
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,16 +30,33 @@ def iter_warc(path: Path, seen: Seen, max_bytes: int = 5_000_000) -> Iterator[So
     if unchanged(path, seen):
         yield Unchanged(key)
         return
+    damage = _gzip_damage(path) if path.name.lower().endswith(".gz") else None
+    read = 0
     try:
         with path.open("rb") as stream:
             for record in ArchiveIterator(stream):
                 doc = _document(record, max_bytes)
                 if doc is not None:
+                    read += 1
                     yield doc
-    except (ArchiveLoadFailed, OSError, ValueError) as exc:  # a truncated or corrupt archive: keep what was read
-        yield Rejection(key, "bad_archive", f"{type(exc).__name__}: {exc}")
+    except (ArchiveLoadFailed, OSError, ValueError) as exc:  # a corrupt archive: keep what was read
+        damage = f"{type(exc).__name__}: {exc}"
+    if damage:
+        # no mark: the archive is read again next time (documents already loaded are skipped by their hash)
+        yield Rejection(key, "bad_archive", f"{damage}; {read} documents read before it")
         return
     yield SeenMark(key, fingerprint(path))
+
+
+def _gzip_damage(path: Path) -> str | None:
+    """warcio stops quietly at a truncated or corrupt gzip member; a streaming pass over the members tells."""
+    try:
+        with gzip.open(path, "rb") as stream:
+            while stream.read(1 << 20):
+                pass
+    except (EOFError, OSError, zlib.error) as exc:
+        return f"damaged gzip stream ({type(exc).__name__}: {exc})"
+    return None
 
 
 def _document(record: object, max_bytes: int) -> RawDocument | Rejection | None:
