@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: help run test lint lock bench bench-queries clean
+.PHONY: help run test lint lock bench bench-queries bench-sources clean
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
 
@@ -28,6 +28,9 @@ bench: $(VENV)/.installed  ## cleaning throughput on the seeds repeated to 1,000
 
 bench-queries: $(VENV)/.installed  ## the example queries on 10,000 synthetic articles (EXPLAIN ANALYZE)
 	$(BIN)/python benchmarks/query_speed.py
+
+bench-sources: $(VENV)/.installed  ## documents/s per source type, memory while streaming a large WARC
+	$(BIN)/python benchmarks/source_speed.py
 
 lock:  ## re-pin every dependency with hashes (no download addresses recorded)
 	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
