@@ -25,7 +25,8 @@ from pipeline.models import RawDocument, Rejection, SeenMark, Unchanged
 
 LOGGER = logging.getLogger(__name__)
 
-USER_AGENT = f"newsetl/{__version__} (news archiving pipeline; +https://github.com/newsetl/newsetl)"
+# names the software and its purpose, so a site's operator can tell who is asking and filter it in robots.txt
+USER_AGENT = f"newsetl/{__version__} (news archiving pipeline)"
 RETRY_STATUS = {429, 500, 502, 503, 504}
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
