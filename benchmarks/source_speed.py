@@ -57,7 +57,7 @@ def _write_warc(path: Path, pages: list[tuple[str, bytes]]) -> None:
 
 def _serve(pages: dict[str, bytes]) -> tuple[ThreadingHTTPServer, str]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             body = pages.get(self.path)
             self.send_response(200 if body else 404)
             self.send_header("Content-Type", "application/rss+xml" if self.path == "/feed.xml" else "text/html")

@@ -25,7 +25,16 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
     return Extraction(article, tuple(ents.refs), tuple(ents.places), tuple(statements), tuple(events))
 
 
+def analysable(article: Article, model_language: str | None) -> bool:
+    """An English model reads English: on other languages its NER turns common words into people."""
+    return model_language is None or article.language in (None, model_language)
+
+
 def extract_batch(articles: Sequence[Article], model_name: str, n_process: int = 1) -> list[Extraction]:
+    """Every article gets an Extraction, in order; one in a language the model does not read gets an empty one
+    (the article itself is still loaded and searchable)."""
     nlp = load_model(model_name)
-    docs = nlp.pipe((a.nlp_text for a in articles), batch_size=32, n_process=n_process)
-    return [extract_article(doc, article) for doc, article in zip(docs, articles, strict=True)]
+    readable = [a for a in articles if analysable(a, nlp.lang)]
+    docs = nlp.pipe((a.nlp_text for a in readable), batch_size=32, n_process=n_process)
+    found = {id(a): extract_article(doc, a) for doc, a in zip(docs, readable, strict=True)}
+    return [found.get(id(a)) or Extraction(a) for a in articles]

@@ -107,6 +107,12 @@ TITLE_WORDS = frozenset(
         "founder",
         "coach",
         "manager",
+        "cmdr",
+        "sgt",
+        "gov",
+        "supt",
+        "insp",
+        "amb",
     }
 )
 # words after which a capitalised word is a title, not a name ("the Russian Secretary")

@@ -19,47 +19,17 @@ from pipeline.nlp import names
 
 COMPONENT = "news_entity_patterns"
 
-# titles that stand right before a name; generic words ("new", "former") are left out on purpose
+# titles that stand right before a name (not "new", "former", "head" ...: those are names.TITLE_WORDS too,
+# but do not announce a name), and abbreviated honorifics and ranks as written ("St." would be a saint or a city)
 PERSON_TITLES = sorted(
     {
-        "president",
-        "premier",
-        "minister",
-        "chancellor",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "ambassador",
-        "envoy",
-        "senator",
-        "governor",
-        "mayor",
-        "general",
-        "gen.",
-        "admiral",
-        "colonel",
-        "col.",
-        "lt.",
-        "lieutenant",
-        "captain",
-        "commander",
-        "chairman",
-        "chairwoman",
-        "director",
-        "professor",
-        "prof.",
-        "dr.",
-        "mr.",
-        "mrs.",
-        "ms.",
-        "judge",
-        "king",
-        "queen",
-        "prince",
-        "pope",
+        "president", "premier", "minister", "chancellor", "secretary", "spokesman", "spokeswoman", "spokesperson",
+        "ambassador", "envoy", "senator", "governor", "mayor", "general", "admiral", "colonel", "lieutenant",
+        "captain", "commander", "chairman", "chairwoman", "director", "professor", "judge", "king", "queen",
+        "prince", "pope", "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "col.", "lt.", "capt.", "maj.", "sen.",
+        "rep.",
     }
-)
+)  # fmt: skip
 ORG_HEADS = sorted(
     {
         "ministry",

@@ -109,6 +109,15 @@ def _resolve_speaker(token: Token, ents: ArticleEntities, offset: int) -> tuple[
             role = (ents.ref(k).role_title or "").lower()
             if head in role.split() or head in role:
                 return span.text, k
+    if token.pos_ == "PROPN" and token.text[:1].isupper():
+        # a surname the model did not tag here ("..., Prakash said"): the one person named so before
+        owners = [
+            k
+            for k in dict.fromkeys(ents.people_before(offset))
+            if token.text in ents.ref(k).name.split()[-1:] + ents.ref(k).name.split()[:1]
+        ]
+        if len(owners) == 1:
+            return span.text, owners[0]
     return span.text, None
 
 

@@ -80,3 +80,28 @@ def test_furniture_words_and_single_common_words_are_not_entities(extract: Calla
     )
     names = {e.name for e in x.entities}
     assert not {"Story Tools", "Government", "Committee", "Officials"} & names
+
+
+def test_an_article_in_another_language_gets_no_entities_from_the_english_model() -> None:
+    from pipeline.config import get_settings
+    from pipeline.models import Article
+    from pipeline.nlp.extract import extract_batch
+
+    article = Article(
+        uri="pt.txt",
+        raw_sha256="1" * 64,
+        title="Notícias",
+        body="Espero que os filhos voltem para casa. Deixe a porta aberta, disse Maria Silva em Lisboa.",
+        language="pt",
+    )
+    [x] = extract_batch([article], get_settings().spacy_model)
+    assert x.article is article and x.entities == () and x.statements == () and x.events == ()
+
+
+def test_a_surname_speaker_the_model_missed_is_the_person_named_before(extract: Callable[..., Extraction]) -> None:
+    x = extract(
+        "Professor Aseem Prakash of the University of Washington studies air pollution in the capital. "
+        '"But what you need is political will and a bit of imagination," Prakash said.'
+    )
+    prakash = next(e for e in x.entities if e.name == "Aseem Prakash")
+    assert [s.speaker_key for s in x.statements] == [prakash.key]
