@@ -203,10 +203,18 @@ def extract_mentions(doc: Doc, title_end: int) -> tuple[list[Mention], list[tupl
     """Mentions in document order; headline entities count only when the body confirms them or they are acronyms."""
     mentions: list[Mention] = []
     places: list[tuple[int, int, Place]] = []
-    body_text = doc.text[title_end:]
+    headlines = _headline_lines(doc.text, title_end)
+    body_text = "\n".join(
+        line for start, line in _lines(doc.text) if start >= title_end and (start, line) not in headlines
+    )
     for ent in doc.ents:
-        in_title = ent.start_char < title_end
-        if ent.label_ == "PERSON":
+        # the title, and headline-like lines in the body (lists of other stories), count only when confirmed
+        in_title = ent.start_char < title_end or any(s <= ent.start_char < s + len(line) for s, line in headlines)
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].tag_ == "NNPS":
+            continue  # a plural proper noun ("Delhiites", "Steelers") is a group, not a person
+        if ent.label_ == "PERSON" and len(ent) == 1 and names.is_region(ent.text):
+            places.append(_place(ent))  # "Punjab" tagged as a person
+        elif ent.label_ == "PERSON":
             mention = _person(ent, 0)
             if mention and (not in_title or mention.name in body_text):
                 mentions.append(mention)
@@ -226,6 +234,33 @@ def extract_mentions(doc: Doc, title_end: int) -> tuple[list[Mention], list[tupl
     mentions.extend(_untagged_acronyms(doc, mentions, places))
     mentions.sort(key=lambda m: m.start)
     return mentions, places
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, start = [], 0
+    for line in text.split("\n"):
+        out.append((start, line))
+        start += len(line) + 1
+    return out
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]{2,}")
+
+
+def headline_like(line: str) -> bool:
+    """'13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020': a headline, not prose.
+
+    Most of its words are capitalised and it does not end a sentence: in a story's body such lines are the
+    titles of other stories (related links, tickers) whose names belong to those stories.
+    """
+    words = _WORD.findall(line)
+    if len(words) < 4 or line.rstrip().endswith((".", "!", "?", '"', "”", ":", ",")):
+        return False
+    return sum(1 for w in words if w[0].isupper()) / len(words) >= 0.7
+
+
+def _headline_lines(text: str, title_end: int) -> set[tuple[int, str]]:
+    return {(start, line) for start, line in _lines(text) if start >= title_end and headline_like(line)}
 
 
 GATHERINGS = frozenset({"summit", "meeting", "talks", "conference", "forum", "session", "ceremony", "congress"})
@@ -253,7 +288,11 @@ def _place(ent: Span) -> tuple[int, int, Place]:
     if text.lower().startswith("the "):
         text = text[4:]
     code = names.country_of(text)
-    kind = "country" if code else ("region" if ent.label_ == "LOC" else "city" if ent.label_ == "GPE" else "place")
+    kind = (
+        "country"
+        if code
+        else ("region" if ent.label_ == "LOC" or names.is_region(text) else "city" if ent.label_ == "GPE" else "place")
+    )
     return ent.start_char, ent.end_char, Place(text, kind, code)  # type: ignore[arg-type]
 
 

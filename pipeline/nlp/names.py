@@ -328,5 +328,15 @@ def country_of(name: str) -> str | None:
     return short.get(low)
 
 
+@lru_cache(maxsize=1)
+def _subdivisions() -> frozenset[str]:
+    return frozenset(s.name.lower() for s in pycountry.subdivisions)
+
+
+def is_region(name: str) -> bool:
+    """A state, province or region (pycountry's ISO 3166-2 names: "Punjab", "Texas", "Ontario")."""
+    return name.strip().lower() in _subdivisions()
+
+
 def is_country(name: str) -> bool:
     return country_of(name) is not None

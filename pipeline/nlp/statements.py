@@ -84,6 +84,11 @@ def _speaker_span(token: Token) -> Span:
             right = max(right, t.right_edge.i)
     while right > token.i and doc[right].is_punct:
         right -= 1
+    # a speaker is never spread over two paragraphs: the parser sometimes joins a headline above to it
+    while left < token.i and "\n" in doc[left : token.i + 1].text:
+        left += 1
+    while right > token.i and "\n" in doc[token.i : right + 1].text:
+        right -= 1
     return doc[left : right + 1]
 
 

@@ -105,3 +105,21 @@ def test_a_surname_speaker_the_model_missed_is_the_person_named_before(extract: 
     )
     prakash = next(e for e in x.entities if e.name == "Aseem Prakash")
     assert [s.speaker_key for s in x.statements] == [prakash.key]
+
+
+def test_headline_lists_plural_groups_and_regions_do_not_become_people(extract: Callable[..., Extraction]) -> None:
+    from pipeline.nlp import names
+    from pipeline.nlp.entities import headline_like
+
+    assert headline_like("13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020")
+    assert not headline_like(
+        "Putin, left, met with China's Foreign Minister Tang Jiaxuan in Moscow on November 23 and is paying a "
+        "return visit to Beijing"
+    )
+    x = extract(
+        "The farmers of Punjab burn their fields every autumn, and the smoke drifts east to the capital, "
+        "officials said on Monday.\n\nRelated Stories\n\nJohnny Appleseed Festival Draws Record Crowds To Orchard Town\n\n"
+        "The Delhiites who can afford it stay indoors, a doctor said."
+    )
+    assert not {"Johnny Appleseed", "Delhiites"} & {e.name for e in x.entities}
+    assert names.is_region("Punjab") and names.is_region("Texas") and not names.is_region("Putin")
