@@ -41,6 +41,20 @@ def _setup_logging() -> None:
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 
+def _current_url() -> str:
+    """The database in use, refused with a clear message when its schema is behind the code."""
+    from pipeline.load.database import DatabaseError
+    from pipeline.load.migrate import ensure_current
+
+    url = _url()
+    try:
+        ensure_current(url)
+    except DatabaseError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    return url
+
+
 def _url() -> str:
     from pipeline.config import get_settings
     from pipeline.load.database import DatabaseError, database_url
@@ -247,11 +261,8 @@ def db_docs(
 
     from pipeline.docs.dictionary import read_catalog, render
     from pipeline.load.database import make_engine
-    from pipeline.load.migrate import ensure_current
 
-    url = _url()
-    ensure_current(url)
-    engine = make_engine(url)
+    engine = make_engine(_current_url())
     with engine.connect() as conn:
         markdown = render(*read_catalog(conn))
     engine.dispose()
@@ -286,13 +297,10 @@ def report(
     from pathlib import Path
 
     from pipeline.load.database import make_engine
-    from pipeline.load.migrate import ensure_current
     from pipeline.report.data import read_report_data
     from pipeline.report.page import render_report
 
-    url = _url()
-    ensure_current(url)
-    engine = make_engine(url)
+    engine = make_engine(_current_url())
     with engine.connect() as conn:
         data = read_report_data(conn)
     engine.dispose()

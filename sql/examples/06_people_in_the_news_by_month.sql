@@ -2,7 +2,8 @@
 -- (from the daily mentions mart, dated articles only).
 with monthly as (
     select date_trunc('month', day)::date as month,
-           person_name,
+           person_id,
+           min(person_name) as person_name,
            sum(mentions) as mentions,
            sum(articles) as articles
     from analytics.person_mentions_daily
@@ -10,7 +11,7 @@ with monthly as (
 )
 select month, person_name, mentions, articles
 from (
-    select *, row_number() over (partition by month order by mentions desc, person_name) as n
+    select *, row_number() over (partition by month order by mentions desc, person_id) as n
     from monthly
 ) ranked
 where n <= 5
