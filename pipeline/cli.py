@@ -158,6 +158,8 @@ def serve(
     """
     _setup_logging()
     _apply_runner(runner, dask_address)
+    from pathlib import Path
+
     from prefect.client.schemas.schedules import CronSchedule
 
     from pipeline.config import get_settings
@@ -170,9 +172,11 @@ def serve(
     except (SourceError, ValueError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+    # runs start in other processes, maybe from another folder: local paths are made absolute
+    paths = [s if s.startswith(("http://", "https://", "feed:", "urls:")) else str(Path(s).resolve()) for s in sources]
     flow = configured(get_settings())
     deployment = flow.to_deployment(  # type: ignore[attr-defined]
-        name=name, schedules=[schedule], parameters={"paths": list(sources)}
+        name=name, schedules=[schedule], parameters={"paths": paths}
     )
     if dry_run:
         console.print_json(
