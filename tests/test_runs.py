@@ -199,3 +199,42 @@ def test_prefect_yaml_deploys_the_ingest_flow_on_a_schedule() -> None:
     assert set(deployment["parameters"]) <= set(inspect.signature(flow.fn).parameters)
     for schedule in deployment["schedules"]:
         CronSchedule(cron=schedule["cron"], timezone=schedule["timezone"])
+
+
+def test_serve_runs_the_flow_when_the_deployment_is_triggered(db_url: str) -> None:
+    """`newsetl serve` in its own process, against the test session's Prefect server: a triggered run of the
+    deployment ingests, and pipeline_runs records the Prefect flow-run id."""
+    from prefect.deployments import run_deployment
+    from prefect.settings import PREFECT_API_URL
+
+    api = PREFECT_API_URL.value()
+    assert api, "the Prefect test harness gives an API URL"
+    env = {**os.environ, "DATABASE_URL": db_url, "PREFECT_API_URL": api, "PREFECT_RUNNER_POLL_FREQUENCY": "2"}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from pipeline.cli import app; app()", "serve", str(SEEDS), "--cron", "0 3 * * *",
+         "--name", "served-in-test"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+    try:
+        flow_run = None
+        deadline = time.monotonic() + 120
+        while flow_run is None and time.monotonic() < deadline:
+            try:
+                flow_run = run_deployment("ingest/served-in-test", timeout=0)
+            except Exception:  # the deployment is not registered yet
+                time.sleep(1)
+        assert flow_run is not None, "serve never registered its deployment"
+        while time.monotonic() < deadline:
+            rows = _rows(db_url, "select status, flow_run_id from pipeline_runs") if _has_runs(db_url) else []
+            if rows and rows[0][0] != "running":
+                break
+            time.sleep(1)
+        assert rows == [("succeeded", str(flow_run.id))]
+        assert _rows(db_url, "select count(*) from articles") == [(5,)]
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+def _has_runs(url: str) -> bool:
+    return _rows(url, "select to_regclass('public.pipeline_runs') is not null")[0][0]
