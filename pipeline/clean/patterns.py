@@ -49,3 +49,13 @@ DATE_SPAN = re.compile(
     rf"|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{MONTHS}\.?,?\s+\d{{4}}|{MONTHS}\.?\s+\d{{4}})\b"
 )
 DATELINE_WORDS = re.compile(r"^(?:posted|published|updated|last updated|date|released)\b:?\s*", re.I)
+
+# Where the story is over: readers' comments and author boxes come after it on every site that has them.
+STORY_END = re.compile(
+    r"""^\[?\s*(?:
+        (?:read|view|show|see|load|hide)\s+(?:all\s+|more\s+|the\s+)?(?:\d+\s+)?comments?.*
+      | comments?\s*(?:\(\d+\))?:? | \d+\s+comments? | leave\s+a\s+(?:comment|reply).* | (?:post|add|write)\s+a\s+comment.*
+      | join\s+the\s+(?:discussion|conversation).* | rating:\s*\d+\s+votes? | about\s+the\s+author
+    )\s*\]?$""",
+    re.IGNORECASE | re.VERBOSE,
+)

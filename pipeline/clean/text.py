@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import justext
+import pycountry
 
 from pipeline.clean import metadata as meta
 from pipeline.clean.furniture import line_key
-from pipeline.clean.patterns import EMAIL, FURNITURE, LEAD_SOURCE, SPEAKER_TURN, TICKER_SEPARATOR
+from pipeline.clean.language import detect_language
+from pipeline.clean.patterns import EMAIL, FURNITURE, LEAD_SOURCE, SPEAKER_TURN, STORY_END, TICKER_SEPARATOR
 from pipeline.models import PartialDate
 
 LOGGER = logging.getLogger(__name__)
@@ -36,52 +38,74 @@ class CleanedText:
     captions: tuple[str, ...]
 
 
+@lru_cache(maxsize=16)
+def _stoplist(language: str = "English") -> frozenset[str]:
+    return frozenset(justext.get_stoplist(language))
+
+
+def stoplist_for(text: str) -> frozenset[str]:
+    """jusText's stopwords for the dump's language (py3langid), English when unknown or not covered:
+    with English stopwords a Korean or German page has no prose at all."""
+    code = detect_language(text)
+    language = pycountry.languages.get(alpha_2=code) if code else None
+    name = getattr(language, "name", "English")
+    return _stoplist(name if name in _stoplist_names() else "English")
+
+
 @lru_cache(maxsize=1)
-def _stoplist() -> frozenset[str]:
-    return frozenset(justext.get_stoplist("English"))
+def _stoplist_names() -> frozenset[str]:
+    return frozenset(justext.get_stoplists())
 
 
-def classify_lines(lines: list[str]) -> list[bool]:
+def classify_lines(lines: list[str], stop: frozenset[str] | None = None) -> list[bool]:
     """True where jusText judges the line to be prose."""
+    stop = stop if stop is not None else _stoplist()
     markup = "<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in lines) + "</body></html>"
     paragraphs = justext.justext(
-        markup.encode("utf-8"), _stoplist(), length_low=70, length_high=200, max_link_density=1.0, encoding="utf-8"
+        markup.encode("utf-8"), stop, length_low=70, length_high=200, max_link_density=1.0, encoding="utf-8"
     )
     if len(paragraphs) != len(lines):  # jusText merged or split something: judge line by line instead
-        return [_looks_like_prose(line) for line in lines]
+        return [_looks_like_prose(line, stop) for line in lines]
     return [p.class_type == "good" for p in paragraphs]
 
 
-def _looks_like_prose(line: str) -> bool:
+def _looks_like_prose(line: str, stop: frozenset[str]) -> bool:
     words = line.split()
     if len(words) < MIN_LEAD_WORDS:
         return False
-    stop = sum(1 for w in words if w.lower().strip(".,;:\"'“”") in _stoplist())
-    return stop / len(words) >= 0.3
+    hits = sum(1 for w in words if w.lower().strip(".,;:\"'“”") in stop)
+    return hits / len(words) >= 0.3
 
 
-def _is_sentence(line: str) -> bool:
-    return _looks_like_prose(line) and line.rstrip("\"”’') ").endswith((".", "!", "?"))
+def _is_sentence(line: str, stop: frozenset[str]) -> bool:
+    return _looks_like_prose(line, stop) and line.rstrip("\"”’') ").endswith((".", "!", "?"))
 
 
-def _body_span(lines: list[str], good: list[bool], furniture: list[bool]) -> tuple[int, int] | None:
+def _body_span(
+    lines: list[str], good: list[bool], furniture: list[bool], stop: frozenset[str]
+) -> tuple[int, int] | None:
     """First and last line of the story, widened over the lead and speaker turns jusText misses."""
     marks = [i for i, ok in enumerate(good) if ok and not furniture[i]]
     if not marks:
         return None
     start, end = marks[0], marks[-1]
+    # readers' comments are prose too, but the story ended where they begin
+    cut = next((i for i in range(start + 1, end + 1) if STORY_END.match(lines[i])), None)
+    if cut is not None:
+        end = max((i for i in marks if i < cut), default=start)
     while start > 0:
         prev = lines[start - 1]
         if (
             SPEAKER_TURN.match(prev)
             or LEAD_SOURCE.match(prev)
-            or (_is_sentence(prev) and not _duplicated(lines, start - 1))
+            or (_is_sentence(prev, stop) and not _duplicated(lines, start - 1))
         ) and not furniture[start - 1]:
             start -= 1
         else:
             break
-    while end + 1 < len(lines) and (
-        _is_sentence(lines[end + 1])
+    limit = cut if cut is not None else len(lines)
+    while end + 1 < limit and (
+        _is_sentence(lines[end + 1], stop)
         and not furniture[end + 1]
         and not TICKER_SEPARATOR.search(lines[end + 1])
         and "©" not in lines[end + 1]
@@ -115,17 +139,20 @@ def clean_text_dump(text: str, recurring: frozenset[str] = frozenset()) -> Clean
     if not lines:
         return CleanedText(None, "", None, None, None, None, ())
     furniture = [bool(FURNITURE.match(line)) for line in lines]
-    good = classify_lines(lines)
+    stop = stoplist_for("\n".join(lines))
+    good = classify_lines(lines, stop)
     if not any(good):  # short pages give jusText too little context: fall back to plain sentences
-        good = [_is_sentence(line) for line in lines]
-    span = _body_span(lines, good, furniture)
+        good = [_is_sentence(line, stop) for line in lines]
+    span = _body_span(lines, good, furniture, stop)
     if span is None:
         return CleanedText(_pick_title(lines)[0], "", None, None, None, None, ())
     start, end = span
     header, tail = lines[:start], lines[end + 1 :]
     body_lines = [lines[i] for i in range(start, end + 1) if _keep_in_body(lines, good, furniture, i)]
     captions = tuple(
-        dict.fromkeys(line for line in header if _duplicated(header, header.index(line)) and _looks_like_prose(line))
+        dict.fromkeys(
+            line for line in header if _duplicated(header, header.index(line)) and _looks_like_prose(line, stop)
+        )
     )
 
     title, published, date_prefix = _pick_title(header)

@@ -133,3 +133,35 @@ def test_author_email_at_the_end_gives_byline_and_publisher() -> None:
     cleaned = clean_text_dump(page)
     assert cleaned.byline == "jroe@example-daily.com" and cleaned.publisher == "example-daily.com"
     assert "jroe@" not in cleaned.body
+
+
+def test_readers_comments_after_the_story_are_not_body() -> None:
+    story = [
+        "Harbour pilots walked off the job on Thursday morning, leaving a dozen cargo ships waiting at anchor "
+        "outside the port after talks on new shift rules broke down late on Wednesday night.",
+        "The port authority said in a statement that the rules met national safety standards and that it "
+        "remained ready to return to the table at any time, but it gave no date for new talks.",
+    ]
+    comments = [
+        "12 Comments",
+        "I think the pilots are right about this, and the port authority should have listened to them years ago.",
+        "Rating: 7 Votes",
+        "Nobody asked the shipping agents what they think, and they are the ones who will pay for all of this.",
+    ]
+    cleaned = clean_text_dump("\n".join(["Pilots strike - 2019-03-14", *story, *comments]))
+    assert cleaned.body == "\n\n".join(story)
+
+
+def test_a_german_page_is_judged_with_german_stopwords() -> None:
+    story = (
+        "Die Hafenlotsen haben am Donnerstagmorgen die Arbeit niedergelegt, und ein Dutzend Frachtschiffe "
+        "wartet nun vor dem Hafen, nachdem die Gespräche über neue Schichtregeln in der Nacht gescheitert sind."
+    )
+    more = (
+        "Die Hafenbehörde erklärte, die Regeln entsprächen den nationalen Sicherheitsstandards, und sie sei "
+        "jederzeit bereit, an den Verhandlungstisch zurückzukehren, nannte aber keinen Termin."
+    )
+    cleaned = clean_text_dump(
+        "\n".join(["Startseite", "Politik", "Wirtschaft", "Lotsen streiken", story, more, "Impressum"])
+    )
+    assert cleaned.body == f"{story}\n\n{more}"
