@@ -63,6 +63,8 @@ VERB_TRIGGERS = {
     "bomb": "attack",
 }
 CONFERENCE_WORDS = {"press", "news"}
+TRAVEL_VERBS = {"travel", "fly", "arrive", "head"}
+PHONE_WORDS = {"phone", "telephone", "videolink", "video"}
 PARTICIPANT_PREPS = {"with", "between", "among", "of", "by", "to"}
 PLACE_PREPS = {"in", "at"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "going"}
@@ -85,6 +87,15 @@ def _trigger_type(tok: Token) -> str | None:
     if tok.pos_ == "VERB":
         if tok.lemma_ == "call" and any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
             return "visit"  # "to call on Beijing"
+        if tok.lemma_ in TRAVEL_VERBS and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            return "visit"  # "will travel to Beijing": the place decides (see _candidates)
+        if tok.lemma_ in ("speak", "talk") and _by_phone(tok):
+            return "communication"  # "spoke by phone with"
+        if tok.lemma_ == "agree" and any(
+            (c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)) or (c.dep_ == "prep" and c.lower_ == "on")
+            for c in tok.children
+        ):
+            return "agreement"  # "agreed to expand cooperation", "agreed on a ceasefire"
         if tok.lemma_ == "visit" and tok.dep_ == "amod":
             return "visit"  # "visiting Russian Security Council Secretary X"
         return VERB_TRIGGERS.get(tok.lemma_)
@@ -93,8 +104,18 @@ def _trigger_type(tok: Token) -> str | None:
             return "press_conference"
         if low == "talks" and tok.tag_ == "VBZ":
             return None
+        if low in ("call", "conversation") and any(c.lower_ in PHONE_WORDS for c in tok.lefts):
+            return "communication"  # "a phone call", "a telephone conversation"
         return NOUN_TRIGGERS.get(low)
     return None
+
+
+def _by_phone(verb: Token) -> bool:
+    """'spoke by phone', 'talked over the telephone'."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on") and any(t.lower_ in PHONE_WORDS for t in c.subtree)
+        for c in verb.children
+    )
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -270,12 +291,15 @@ def _candidates(doc: Doc, ents: ArticleEntities, article: Article, body_end: int
             continue  # "the talks will be the first meeting of ...": one happening
         tense = _tense(verb)
         keys, countries = _participants(_argument_tokens(tok, verb), ents, tok.idx)
+        place = _place(tok, verb, ents)
+        if tok.lemma_ in TRAVEL_VERBS and tok.pos_ == "VERB" and place is None:
+            continue  # "headed to the polls": a journey to no known place is not a visit
         cand = Candidate(
             kind,
             tok,
             keys,
             countries,
-            _place(tok, verb, ents),
+            place,
             _resolve_dates(_dates_near(tok, verb, doc), anchor, tense),
             sentence=tok.sent.text.strip(),
         )

@@ -89,3 +89,27 @@ def test_without_a_publication_date_relative_dates_stay_empty(extract: Callable[
 def test_a_happening_nobody_takes_part_in_is_not_an_event(extract: Callable[..., Extraction]) -> None:
     x = extract("The meeting gives everyone an opportunity to think again about the plan, it was said.")
     assert x.events == ()
+
+
+def test_travel_to_a_place_phone_calls_and_agreements(extract: Callable[..., Extraction]) -> None:
+    travel = extract(
+        "Russian President Vladimir Putin will travel to Beijing next week, the Kremlin said.", published=THU
+    )
+    [visit] = _of_type(travel, "visit")
+    assert visit.place == "Beijing" and "Vladimir Putin" in _named(travel, visit)
+    assert visit.start_date is not None and visit.start_date.value == dt.date(2019, 3, 18)
+
+    nowhere = extract("Voters in the region headed to the polls on Sunday, officials said.", published=THU)
+    assert _of_type(nowhere, "visit") == []
+
+    call = extract(
+        "Chinese Foreign Minister Wang Yi spoke by phone with U.S. Secretary of State Antony Blinken on Friday.",
+        published=THU,
+    )
+    [communication] = _of_type(call, "communication")
+    assert communication.cameo_code == "041" and {"Wang Yi", "Antony Blinken"} <= _named(call, communication)
+
+    agreed = extract("China and Russia agreed on Wednesday to expand military cooperation.", published=THU)
+    [agreement] = _of_type(agreed, "agreement")
+    assert {"China", "Russia"} <= _named(agreed, agreement)
+    assert not _of_type(extract("Most analysts agreed that the plan was too expensive."), "agreement")
