@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -119,9 +120,18 @@ class Article:
 
     @property
     def nlp_text(self) -> str:
-        """What the language model reads: title, body, then captions (offsets index this text)."""
+        """What the language model reads: title, body, then captions (offsets index this text).
+
+        Parts are separated by a blank line, or by a full stop and a line break when the part before has no
+        closing punctuation: the same two characters, so offsets do not move, but the parser no longer joins
+        a headline or a caption to the next sentence ("Report Russia and China signed ...").
+        """
         parts = [self.title or "", self.body, *self.captions]
-        return "\n\n".join(parts)
+        text = parts[0]
+        for before, part in itertools.pairwise(parts):
+            ends_sentence = not before.strip() or before.rstrip().endswith((".", "!", "?", ":", '"', "”", "'"))
+            text += ("\n\n" if ends_sentence else ".\n") + part
+        return text
 
 
 @dataclass(frozen=True, slots=True)

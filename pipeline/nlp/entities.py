@@ -254,9 +254,10 @@ def headline_like(line: str) -> bool:
     titles of other stories (related links, tickers) whose names belong to those stories.
     """
     words = _WORD.findall(line)
-    if len(words) < 4 or line.rstrip().endswith((".", "!", "?", '"', "”", ":", ",")):
+    if len(words) < 2 or line.rstrip().endswith((".", "!", "?", '"', "”", ":", ",")):
         return False
-    return sum(1 for w in words if w[0].isupper()) / len(words) >= 0.7
+    capitalised = sum(1 for w in words if w[0].isupper()) / len(words)
+    return capitalised >= 0.7 if len(words) >= 4 else capitalised == 1.0  # "Story Tools", "Top Stories"
 
 
 def _headline_lines(text: str, title_end: int) -> set[tuple[int, str]]:

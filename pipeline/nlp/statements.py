@@ -81,6 +81,8 @@ def _speaker_span(token: Token) -> Span:
         if t.dep_ in ("prep", "compound", "appos", "punct") and t.dep_ != "relcl":
             if t.dep_ == "punct":
                 break
+            if t.dep_ == "prep" and token.pos_ == "PROPN" and t.lower_ not in ("of", "for", "from"):
+                break  # "Hua Chunying at a regular briefing": where she spoke, not who she is
             right = max(right, t.right_edge.i)
     while right > token.i and doc[right].is_punct:
         right -= 1
@@ -267,7 +269,7 @@ def extract_statements(doc: Doc, ents: ArticleEntities, body_start: int, body_en
             continue
         if verb.lemma_ not in CUE_VERBS or verb.pos_ not in ("VERB", "AUX"):
             continue
-        comp = next((t for t in verb.children if t.dep_ == "ccomp"), None)
+        comp = next((t for t in verb.children if t.dep_ == "ccomp"), None) or _statement_clause(verb)
         if comp is None:
             continue
         start, end = _clause_text(doc, comp)
@@ -281,7 +283,57 @@ def extract_statements(doc: Doc, ents: ArticleEntities, body_start: int, body_en
         if speaker[0].lower() in PRONOUNS and speaker[1] is None:
             continue
         statements.append(_statement(speaker, "indirect", verb.lemma_, doc.text[start:end], start, end))
+    statements.extend(_according_to(doc, ents, body_start, body_end, quote_ranges))
     return _dedupe(statements)
+
+
+def _according_to(
+    doc: Doc, ents: ArticleEntities, body_start: int, body_end: int, quote_ranges: list[tuple[int, int]]
+) -> list[Statement]:
+    """'According to Hua Chunying, the talks were productive': the rest of the sentence, said by Hua.
+
+    Only when the source is a person or organization of the article: "according to the report" or
+    "according to data" attributes to a document, not to a speaker.
+    """
+    out: list[Statement] = []
+    for tok in doc:
+        if tok.lower_ != "according" or not (body_start <= tok.idx < body_end) or tok.i + 1 >= len(doc):
+            continue
+        to = doc[tok.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if to.lower_ != "to" or source is None:
+            continue
+        speaker = _resolve_speaker(source, ents, tok.idx)
+        if speaker[1] is None:
+            continue
+        phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
+        rest = [t for t in tok.sent if t.i not in phrase]
+        while rest and (rest[0].is_punct or rest[0].is_space):
+            rest.pop(0)
+        while rest and (rest[-1].is_punct or rest[-1].is_space):
+            rest.pop()
+        if len(rest) < 4 or any(rest[0].i < i < rest[-1].i for i in phrase):
+            continue  # too short, or the phrase sits inside the clause and its text would not be one piece
+        start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+        if any(qs <= start < qe or qs < end <= qe for qs, qe in quote_ranges):
+            continue
+        out.append(_statement(speaker, "indirect", "according to", doc.text[start:end], start, end))
+    return out
+
+
+MEDIUM_WORDS = {"statement", "interview", "release", "briefing", "speech", "letter", "post", "message", "email"}
+
+
+def _statement_clause(verb: Token) -> Token | None:
+    """'said in a statement that ...': the parser may hang the that-clause on the noun, not on the verb."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during")):
+        for noun in (t for t in prep.children if t.dep_ == "pobj" and t.lower_ in MEDIUM_WORDS):
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+                ):
+                    return clause
+    return None
 
 
 def _dedupe(statements: list[Statement]) -> list[Statement]:
