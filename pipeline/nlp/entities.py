@@ -210,8 +210,8 @@ def extract_mentions(doc: Doc, title_end: int) -> tuple[list[Mention], list[tupl
     for ent in doc.ents:
         # the title, and headline-like lines in the body (lists of other stories), count only when confirmed
         in_title = ent.start_char < title_end or any(s <= ent.start_char < s + len(line) for s, line in headlines)
-        if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].tag_ == "NNPS":
-            continue  # a plural proper noun ("Delhiites", "Steelers") is a group, not a person
+        if ent.label_ == "PERSON" and ent[-1].tag_ == "NNPS":
+            continue  # a plural proper noun ("Delhiites", "Virginia Democrats") is a group, not a person
         if ent.label_ == "PERSON" and len(ent) == 1 and names.is_region(ent.text):
             places.append(_place(ent))  # "Punjab" tagged as a person
         elif ent.label_ == "PERSON":
@@ -315,6 +315,10 @@ def cluster(mentions: list[Mention]) -> tuple[list[EntityRef], list[str]]:
     for i, m in enumerate(mentions):
         key = names.name_key(m.name)
         if m.kind == "person":
+            if len(m.name.split()) > 1:
+                # "Eriksson Ek" after "Joel Eriksson Ek": a surname of several words joins its one full name
+                longer = [k for k in full_people if k != key and k.endswith(" " + key)]
+                key = longer[0] if len(longer) == 1 else key
             if len(m.name.split()) == 1:
                 owners = [k for k in full_people if key in (k.split()[0], k.split()[-1])]
                 if len(owners) > 1:  # two full names share it: the most recent one named

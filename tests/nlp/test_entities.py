@@ -123,3 +123,12 @@ def test_headline_lists_plural_groups_and_regions_do_not_become_people(extract: 
     )
     assert not {"Johnny Appleseed", "Delhiites"} & {e.name for e in x.entities}
     assert names.is_region("Punjab") and names.is_region("Texas") and not names.is_region("Putin")
+
+
+def test_a_surname_of_two_words_joins_its_full_name(extract: Callable[..., Extraction]) -> None:
+    x = extract(
+        "Joel Eriksson Ek scored twice on Tuesday as the home side won the game in overtime. "
+        "Eriksson Ek said after the game that the team had played its best hockey of the season."
+    )
+    people = {e.name: e for e in x.entities if e.kind == "person"}
+    assert "Eriksson Ek" not in people and people["Joel Eriksson Ek"].mentions == 2
