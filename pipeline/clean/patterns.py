@@ -21,6 +21,9 @@ FURNITURE = re.compile(
       | .*all\ rights\ reserved\.? | contact\ us\.? | about\ us | site\ map | sitemap | subscribe.* | sign\ (?:in|up)
       | powered\ by\ .{1,30} | off\ the\ wire | breaking\ news | latest\ news | back\ to\ top | (?:next|previous|prev)\ page
       | comments?\ \(\d+\) | \d+\ comments? | (?:page\ )?[\d\s|]+ | [|•·»›>\-–—\s]+
+      | home | menu | (?:main\ )?navigation | search(?:\ form)? | donate(?:\ donate)? | log\ ?in | log\ ?out | register
+      | newsletter | (?:previous|next|prev|older|newer)\ (?:post|article|story|entry|posts|articles|stories|entries)
+      | [#.][\w-]+(?:[#.][\w-]+)*  # a CSS selector left in the text: "#header", ".entry-meta"
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )

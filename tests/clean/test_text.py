@@ -35,13 +35,21 @@ PROSE2 = (
         "Read our privacy guidelines. Contact us.",
         "more video VIDEO",
         "Off the wire",
+        "Home",
+        "Search form",
+        "Previous Post",
+        "#header",
+        ".entry-meta",
     ],
 )
 def test_furniture_lines(line: str) -> None:
     assert FURNITURE.match(line)
 
 
-@pytest.mark.parametrize("line", ["Eye on NATO", PROSE, "Liu Zhenmin:", "(CNN) -- The talks began."])
+@pytest.mark.parametrize(
+    "line",
+    ["Eye on NATO", PROSE, "Liu Zhenmin:", "(CNN) -- The talks began.", "Homeland security", "Search and rescue"],
+)
 def test_content_is_not_furniture(line: str) -> None:
     assert not FURNITURE.match(line)
 
