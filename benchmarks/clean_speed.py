@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from pipeline.clean import clean_document, site_furniture
+from pipeline.clean import clean_document, clean_documents
 from pipeline.models import RawDocument
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -26,9 +26,7 @@ def main(total: int = 1000) -> None:
     start = time.perf_counter()
     cleaned = []
     for first in range(0, total, BATCH):
-        batch = docs[first : first + BATCH]
-        for doc, recurring in zip(batch, site_furniture(batch), strict=True):
-            cleaned.append(clean_document(doc, furniture=recurring))
+        cleaned.extend(clean_documents(docs[first : first + BATCH]))
     elapsed = time.perf_counter() - start
     ok = sum(1 for c in cleaned if hasattr(c, "body"))
     print(f"cleaned {ok}/{total} documents in {elapsed:.2f} s: {total / elapsed:.0f} documents/s")

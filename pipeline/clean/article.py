@@ -1,4 +1,4 @@
-"""One raw document to one clean article, or a rejection with its reason."""
+"""Raw documents to clean articles, or rejections with their reasons: one page, or a batch of them."""
 
 from __future__ import annotations
 
@@ -18,19 +18,26 @@ LOGGER = logging.getLogger(__name__)
 MIN_BODY_WORDS = 15
 
 
-def clean_document(
-    raw: RawDocument, max_bytes: int = 5_000_000, furniture: frozenset[str] = frozenset()
-) -> Article | Rejection:
-    """`furniture` holds line keys known, from other documents of the site, to be page furniture."""
+def decode_document(raw: RawDocument, max_bytes: int = 5_000_000) -> str | Rejection:
     if len(raw.content) > max_bytes:
         return Rejection(raw.uri, "too_large", f"{len(raw.content)} bytes > {max_bytes}", raw.sha256)
     try:
-        text = decode_bytes(raw.content, repair=raw.media_type != "text/html")
+        return decode_bytes(raw.content, repair=raw.media_type != "text/html")
     except DecodeError as exc:
         reason = "empty" if "empty" in str(exc) else "undecodable"
         return Rejection(raw.uri, reason, str(exc), raw.sha256)
+
+
+def clean_document(
+    raw: RawDocument, max_bytes: int = 5_000_000, furniture: frozenset[str] = frozenset(), text: str | None = None
+) -> Article | Rejection:
+    """`furniture` holds line keys known, from other documents of the site, to be page furniture;
+    `text` is the document already decoded, when the caller has it."""
+    decoded = text if text is not None else decode_document(raw, max_bytes)
+    if isinstance(decoded, Rejection):
+        return decoded
     url = raw.uri if raw.uri.startswith(("http://", "https://")) else None
-    cleaned = clean_html(text, url) if raw.media_type == "text/html" else clean_text_dump(text, furniture)
+    cleaned = clean_html(decoded, url) if raw.media_type == "text/html" else clean_text_dump(decoded, furniture)
     if len(cleaned.body.split()) < MIN_BODY_WORDS:
         LOGGER.info("no article text in %s", raw.uri)
         return Rejection(raw.uri, "no_article_text", f"{len(cleaned.body.split())} words of body found", raw.sha256)
@@ -51,24 +58,42 @@ def clean_document(
     )
 
 
-def site_furniture(docs: Sequence[RawDocument], max_bytes: int = 5_000_000) -> list[frozenset[str]]:
-    """For each document, the lines that recur across the batch's other stories of its site.
+def clean_documents(docs: Sequence[RawDocument], max_bytes: int = 5_000_000) -> list[Article | Rejection]:
+    """A batch: each page decoded once, the site's recurring lines counted, then each page cleaned.
 
-    Only text dumps are counted: trafilatura already drops what repeats across
-    HTML pages (its own deduplication cache) and reads structure, not lines.
+    One page's failure is that page's rejection (`clean_error`), never the batch's.
     """
+    texts = [decode_document(d, max_bytes) for d in docs]
+    try:
+        furniture = _recurring_by_site(docs, texts)
+    except Exception:  # the cross-document evidence is a refinement: without it each page is still cleaned
+        LOGGER.exception("counting recurring lines failed; cleaning each page on its own")
+        furniture = [frozenset()] * len(docs)
+    out: list[Article | Rejection] = []
+    for doc, text, recurring in zip(docs, texts, furniture, strict=True):
+        if isinstance(text, Rejection):
+            out.append(text)
+            continue
+        try:
+            out.append(clean_document(doc, max_bytes, recurring, text))
+        except Exception as exc:
+            LOGGER.exception("cleaning failed for %s", doc.uri)
+            out.append(Rejection(doc.uri, "clean_error", f"{type(exc).__name__}: {exc}", doc.sha256))
+    return out
+
+
+def site_furniture(docs: Sequence[RawDocument], max_bytes: int = 5_000_000) -> list[frozenset[str]]:
+    """For each document, the lines that recur across the batch's other stories of its site."""
+    return _recurring_by_site(docs, [decode_document(d, max_bytes) for d in docs])
+
+
+def _recurring_by_site(docs: Sequence[RawDocument], texts: Sequence[str | Rejection]) -> list[frozenset[str]]:
+    """Only text dumps are counted: trafilatura already drops what repeats across HTML pages (its own
+    deduplication cache) and reads structure, not lines."""
     out: list[frozenset[str]] = [frozenset()] * len(docs)
     for indexes in group_by_site([d.uri for d in docs]).values():
-        texts: dict[int, str] = {}
-        for i in indexes:
-            doc = docs[i]
-            if doc.media_type != "text/plain" or len(doc.content) > max_bytes:
-                continue
-            try:
-                texts[i] = decode_bytes(doc.content)
-            except DecodeError:
-                continue
-        found = recurring_lines(list(texts.values()))
-        for i in texts:
+        dumps = {i: t for i in indexes if docs[i].media_type == "text/plain" and isinstance(t := texts[i], str)}
+        found = recurring_lines(list(dumps.values()))
+        for i in dumps:
             out[i] = found
     return out

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from functools import lru_cache
 
 import ftfy
 
@@ -44,13 +43,11 @@ def sniff_encoding(content: bytes) -> str:
         return "latin-1"
 
 
-@lru_cache(maxsize=256)
 def decode_bytes(content: bytes, repair: bool = True) -> str:
     """Decode and normalise; raises DecodeError for binary data.
 
     `repair=False` skips ftfy, for HTML: repairing the markup costs ten times
-    more than repairing the text extracted from it. Cached because a batch
-    decodes each page twice (cross-document furniture, then cleaning).
+    more than repairing the text extracted from it.
     """
     if not content.strip():
         raise DecodeError("empty document")

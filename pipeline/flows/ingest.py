@@ -28,7 +28,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from pipeline import __version__
-from pipeline.clean import clean_document, site_furniture
+from pipeline.clean import clean_documents
 from pipeline.config import Settings, get_settings
 from pipeline.flows import progress
 from pipeline.load import loader
@@ -50,21 +50,8 @@ def batched(items: Iterator[SourceItem], size: int) -> Iterator[list[SourceItem]
 
 
 def clean_all(docs: Sequence[RawDocument], max_bytes: int) -> tuple[list[Article], list[Rejection]]:
-    articles: list[Article] = []
-    rejections: list[Rejection] = []
-    try:
-        furniture = site_furniture(docs, max_bytes)
-    except Exception:  # the cross-document evidence is a refinement: without it each page is still cleaned
-        LOGGER.exception("counting recurring lines failed; cleaning each page on its own")
-        furniture = [frozenset()] * len(docs)
-    for doc, recurring in zip(docs, furniture, strict=True):
-        try:
-            result = clean_document(doc, max_bytes, recurring)
-        except Exception as exc:  # one bad page must not stop the run: it is quarantined with its reason
-            LOGGER.exception("cleaning failed for %s", doc.uri)
-            result = Rejection(doc.uri, "clean_error", f"{type(exc).__name__}: {exc}", doc.sha256)
-        (rejections if isinstance(result, Rejection) else articles).append(result)  # type: ignore[arg-type]
-    return articles, rejections
+    results = clean_documents(docs, max_bytes)
+    return [r for r in results if isinstance(r, Article)], [r for r in results if isinstance(r, Rejection)]
 
 
 def extract_all(articles: Sequence[Article], model: str, n_process: int) -> tuple[list[Extraction], list[Rejection]]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.clean import clean_document, site_furniture
+from pipeline.clean import clean_document, clean_documents, site_furniture
 from pipeline.clean.furniture import line_key, recurring_lines, site_key
-from pipeline.models import Article, RawDocument
+from pipeline.models import Article, RawDocument, Rejection
 
 BANNER = "The Daily Planet Online Edition"
 FOOTER = "Send your letters and comments to the editors of the Daily Planet at any time of day."
@@ -69,3 +69,15 @@ def test_the_banner_is_neither_title_nor_body_and_the_footer_prose_is_gone(tmp_p
         assert article.title == headline
         assert article.body == story
         assert article.byline == "Jane Reporter"
+
+
+def test_a_batch_is_cleaned_page_by_page_with_the_sites_furniture(tmp_path: Path) -> None:
+    docs = [
+        RawDocument(uri=str(tmp_path / f"{i}.txt"), content=_page(h, s).encode(), media_type="text/plain")
+        for i, (h, s) in enumerate(STORIES)
+    ]
+    broken = RawDocument(uri=str(tmp_path / "broken.txt"), content=bytes(range(256)) * 4, media_type="text/plain")
+    results = clean_documents([*docs, broken])
+    assert [type(r).__name__ for r in results] == ["Article", "Article", "Article", "Rejection"]
+    assert [r.body for r in results[:3] if isinstance(r, Article)] == [s for _, s in STORIES]
+    assert isinstance(results[3], Rejection) and results[3].reason == "undecodable"
