@@ -11,13 +11,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pipeline.sources.feeds import is_url, iter_feed, iter_url, read_url_list
-from pipeline.sources.files import SourceError, expand_paths, iter_documents, iter_page, kind_of
+from pipeline.sources.files import SourceError, expand_paths, iter_page, kind_of
 from pipeline.sources.http import Fetcher, FetchSettings
 from pipeline.sources.jsonl import iter_jsonl
 from pipeline.sources.state import Seen, SourceItem, nothing_seen
 from pipeline.sources.warc import iter_warc
 
-__all__ = ["SourceError", "SourceItem", "check_specs", "expand_paths", "iter_documents", "iter_items"]
+__all__ = ["SourceError", "SourceItem", "check_specs", "expand_paths", "iter_items"]
 
 
 class _LazyFetcher:

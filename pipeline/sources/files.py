@@ -93,11 +93,3 @@ def iter_page(path: Path, seen: Seen) -> Iterator[RawDocument | SeenMark | Uncha
     yield RawDocument(uri=key, content=content, media_type=media, fetched_at=mtime)  # type: ignore[arg-type]
     yield SeenMark(key, fingerprint(path))
 
-
-def iter_documents(specs: Iterable[str]) -> Iterator[RawDocument]:
-    """Page files only, without state: for tools and benchmarks that want plain documents."""
-    for path in expand_paths(specs):
-        if kind_of(path) in ("page", None):
-            for item in iter_page(path, lambda key: None):
-                if isinstance(item, RawDocument):
-                    yield item
