@@ -158,13 +158,11 @@ def serve(
     """
     _setup_logging()
     _apply_runner(runner, dask_address)
-    from pathlib import Path
-
     from prefect.client.schemas.schedules import CronSchedule
 
     from pipeline.config import get_settings
     from pipeline.flows.ingest import configured
-    from pipeline.sources import SourceError, check_specs
+    from pipeline.sources import SourceError, absolute_spec, check_specs
 
     try:
         check_specs(sources)
@@ -173,7 +171,7 @@ def serve(
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     # runs start in other processes, maybe from another folder: local paths are made absolute
-    paths = [s if s.startswith(("http://", "https://", "feed:", "urls:")) else str(Path(s).resolve()) for s in sources]
+    paths = [absolute_spec(s) for s in sources]
     flow = configured(get_settings())
     deployment = flow.to_deployment(  # type: ignore[attr-defined]
         name=name, schedules=[schedule], parameters={"paths": paths}

@@ -36,7 +36,7 @@ from pipeline.load.database import database_url, make_engine
 from pipeline.load.migrate import ensure_current
 from pipeline.models import Article, Extraction, RawDocument, Rejection, RunCounts, SeenMark, Unchanged
 from pipeline.nlp.extract import extract_batch
-from pipeline.sources import SourceItem, expand_paths, iter_items
+from pipeline.sources import SourceItem, expand_paths, is_local, iter_items
 from pipeline.sources.files import kind_of
 from pipeline.sources.http import FetchSettings
 from pipeline.sources.state import nothing_seen
@@ -252,7 +252,7 @@ def _finish(
 
 def count_documents(paths: Sequence[str]) -> int | None:
     """Documents to read, for the progress bar; None when only reading will tell (archives, feeds, URLs)."""
-    if any(spec.startswith(("http://", "https://", "feed:", "urls:")) for spec in paths):
+    if not all(is_local(spec) for spec in paths):
         return None
     total = 0
     for path in expand_paths(paths):

@@ -256,7 +256,8 @@ def _load_one(
         )
         counts.duplicates += 1
         return
-    repeated = _near_duplicate_of(conn, article.body, article.sketch)
+    sketch = article.sketch
+    repeated = _near_duplicate_of(conn, article.body, sketch)
     if repeated is not None:
         conn.execute(
             insert(t.RawDocument).values(_raw_row(raw, "near_duplicate", run_id, repeated)).on_conflict_do_nothing()
@@ -264,7 +265,7 @@ def _load_one(
         counts.duplicates += 1
         return
     article_id = conn.execute(
-        insert(t.Article).values(_article_row(conn, x, version, run_id)).returning(t.Article.article_id)
+        insert(t.Article).values(_article_row(conn, x, version, run_id, sketch)).returning(t.Article.article_id)
     ).scalar_one()
     conn.execute(
         insert(t.RawDocument)
@@ -275,7 +276,7 @@ def _load_one(
     _write_derived(conn, article_id, x, counts)
 
 
-def _article_row(conn: Connection, x: Extraction, version: str, run_id: int) -> dict[str, object]:
+def _article_row(conn: Connection, x: Extraction, version: str, run_id: int, sketch: list[int]) -> dict[str, object]:
     article = x.article
     published = article.published
     return {
@@ -290,7 +291,7 @@ def _article_row(conn: Connection, x: Extraction, version: str, run_id: int) -> 
         "body": article.body,
         "captions": list(article.captions),
         "word_count": article.word_count,
-        "body_sketch": article.sketch,
+        "body_sketch": sketch,
         "pipeline_version": version,
         "run_id": run_id,
     }
@@ -304,7 +305,7 @@ def _replace_article(
 ) -> None:
     """--reprocess: the article keeps its id; its text, metadata and every derived row are rebuilt, in this
     batch's transaction, so readers see the old rows or the new ones, never a mix."""
-    row = _article_row(conn, x, version, run_id)
+    row = _article_row(conn, x, version, run_id, x.article.sketch)
     clash = conn.execute(
         select(t.Article.article_id).where(
             t.Article.content_hash == row["content_hash"], t.Article.article_id != article_id

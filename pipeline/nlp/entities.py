@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -317,8 +318,7 @@ def cluster(mentions: list[Mention]) -> tuple[list[EntityRef], list[str]]:
         if m.kind == "person":
             if len(m.name.split()) > 1:
                 # "Eriksson Ek" after "Joel Eriksson Ek": a surname of several words joins its one full name
-                longer = [k for k in full_people if k != key and k.endswith(" " + key)]
-                key = longer[0] if len(longer) == 1 else key
+                key = _one_longer(key, full_people) or key
             if len(m.name.split()) == 1:
                 owners = [k for k in full_people if key in (k.split()[0], k.split()[-1])]
                 if len(owners) > 1:  # two full names share it: the most recent one named
@@ -334,13 +334,8 @@ def cluster(mentions: list[Mention]) -> tuple[list[EntityRef], list[str]]:
             if names.is_acronym(m.name) and m.name in acronyms:
                 key = acronyms[m.name]
             else:
-                longer = [
-                    k
-                    for k in org_names
-                    if k != key and k.endswith(" " + key) and not names.is_acronym(org_names[k].name)
-                ]
-                if len(longer) == 1:
-                    key = longer[0]
+                full_names = [k for k, org in org_names.items() if not names.is_acronym(org.name)]
+                key = _one_longer(key, full_names) or key
             orgs[key].append(i)
 
     refs: list[EntityRef] = []
@@ -352,6 +347,12 @@ def cluster(mentions: list[Mention]) -> tuple[list[EntityRef], list[str]]:
                 keys[i] = ref_key
             refs.append(_ref(ref_key, kind, group))
     return refs, keys
+
+
+def _one_longer(key: str, keys: Iterable[str]) -> str | None:
+    """The one name key that ends with this one ("security council" -> "russian security council"), if one."""
+    longer = [k for k in keys if k != key and k.endswith(" " + key)]
+    return longer[0] if len(longer) == 1 else None
 
 
 def _ref(key: str, kind: str, group: list[Mention]) -> EntityRef:

@@ -273,7 +273,7 @@ def extract_statements(doc: Doc, ents: ArticleEntities, body_start: int, body_en
         if comp is None:
             continue
         start, end = _clause_text(doc, comp)
-        if any(qs <= start < qe or qs < end <= qe for qs, qe in quote_ranges) or end - start < 15:
+        if _overlaps(start, end, quote_ranges) or end - start < 15:
             continue
         who = _quoted_as_saying(verb) if verb.tag_ == "VBG" else None
         subject = who or _subject(verb)
@@ -285,6 +285,11 @@ def extract_statements(doc: Doc, ents: ArticleEntities, body_start: int, body_en
         statements.append(_statement(speaker, "indirect", verb.lemma_, doc.text[start:end], start, end))
     statements.extend(_according_to(doc, ents, body_start, body_end, quote_ranges))
     return _dedupe(statements)
+
+
+def _overlaps(start: int, end: int, quote_ranges: list[tuple[int, int]]) -> bool:
+    """The span starts or ends inside a quotation already taken as a direct statement."""
+    return any(qs <= start < qe or qs < end <= qe for qs, qe in quote_ranges)
 
 
 def _according_to(
@@ -315,7 +320,7 @@ def _according_to(
         if len(rest) < 4 or any(rest[0].i < i < rest[-1].i for i in phrase):
             continue  # too short, or the phrase sits inside the clause and its text would not be one piece
         start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
-        if any(qs <= start < qe or qs < end <= qe for qs, qe in quote_ranges):
+        if _overlaps(start, end, quote_ranges):
             continue
         out.append(_statement(speaker, "indirect", "according to", doc.text[start:end], start, end))
     return out

@@ -7,6 +7,7 @@ A spec is a file, folder or glob (.txt/.html pages, .warc/.warc.gz, .jsonl/.json
 
 from __future__ import annotations
 
+import glob
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -17,7 +18,16 @@ from pipeline.sources.jsonl import iter_jsonl
 from pipeline.sources.state import Seen, SourceItem, nothing_seen
 from pipeline.sources.warc import iter_warc
 
-__all__ = ["SourceError", "SourceItem", "check_specs", "expand_paths", "iter_items"]
+__all__ = [
+    "SourceError",
+    "SourceItem",
+    "absolute_spec",
+    "check_specs",
+    "expand_paths",
+    "is_local",
+    "iter_items",
+    "split_spec",
+]
 
 
 class _LazyFetcher:
@@ -36,12 +46,38 @@ class _LazyFetcher:
             self._fetcher.close()
 
 
+PREFIXES = ("feed:", "urls:")
+
+
+def split_spec(spec: str) -> tuple[str, str]:
+    """'feed:news.rss' -> ('feed:', 'news.rss'); a spec without a prefix -> ('', spec)."""
+    prefix = next((p for p in PREFIXES if spec.startswith(p)), "")
+    return prefix, spec[len(prefix) :]
+
+
+def is_local(spec: str) -> bool:
+    """A file, folder or glob read as pages or archives (not a URL, a feed or a URL list)."""
+    prefix, target = split_spec(spec)
+    return not prefix and not is_url(target)
+
+
+def absolute_spec(spec: str) -> str:
+    """The same spec with a local path made absolute, for a run started from another folder."""
+    prefix, target = split_spec(spec)
+    return spec if is_url(target) else prefix + str(Path(target).resolve())
+
+
 def check_specs(specs: Iterable[str]) -> None:
-    """Fail early, before a run starts, on a path that does not exist."""
+    """Fail early, before a run starts, on a path that does not exist (without walking a folder)."""
     for spec in specs:
-        target = spec.split(":", 1)[1] if spec.startswith(("feed:", "urls:")) else spec
-        if not is_url(target):
-            next(iter(expand_paths([target])), None)
+        _, target = split_spec(spec)
+        if is_url(target) or Path(target).exists():
+            continue
+        if glob.has_magic(target):
+            if next(glob.iglob(target, recursive=True), None) is None:
+                raise SourceError(f"no file matches {target!r}")
+            continue
+        raise SourceError(f"no such file or folder: {target!r}")
 
 
 def iter_items(
@@ -54,10 +90,11 @@ def iter_items(
     lazy = _LazyFetcher(fetch_settings, fetcher)
     try:
         for spec in specs:
-            if spec.startswith("feed:"):
-                yield from iter_feed(spec[5:], lazy.get(), seen)
-            elif spec.startswith("urls:"):
-                yield from read_url_list(spec[5:], lazy.get(), seen)
+            prefix, target = split_spec(spec)
+            if prefix == "feed:":
+                yield from iter_feed(target, lazy.get(), seen)
+            elif prefix == "urls:":
+                yield from read_url_list(target, lazy.get(), seen)
             elif is_url(spec):
                 yield from iter_url(spec, lazy.get(), seen)
             else:

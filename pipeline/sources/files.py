@@ -92,4 +92,3 @@ def iter_page(path: Path, seen: Seen) -> Iterator[RawDocument | SeenMark | Uncha
     media = media_type_of(path, content[:512])
     yield RawDocument(uri=key, content=content, media_type=media, fetched_at=mtime)  # type: ignore[arg-type]
     yield SeenMark(key, fingerprint(path))
-
