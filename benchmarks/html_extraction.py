@@ -22,6 +22,7 @@ import statistics
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Literal
 
 from lxml import html as lxml_html
 
@@ -100,7 +101,7 @@ def main() -> None:
     pages = sorted(p for p in (args.corpus / "html").iterdir() if p.name.split(".")[0] in truth)
     if args.limit:
         pages = pages[: args.limit]
-    media = "text/plain" if args.as_text_dump else "text/html"
+    media: Literal["text/plain", "text/html"] = "text/plain" if args.as_text_dump else "text/html"
     docs = [
         (p.name.split(".")[0], RawDocument(truth[p.name.split(".")[0]]["url"], _content(p, args.as_text_dump), media))
         for p in pages

@@ -174,7 +174,7 @@ class Statement:
     kind: StatementKind
     cue: str | None
     text: str
-    start: int
+    start: int  # offsets into the article body: body[start:end] == text
     end: int
 
 

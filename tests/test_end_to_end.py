@@ -53,6 +53,12 @@ def test_seeds_fill_every_view_and_rerun_is_a_no_op(db_url: str) -> None:
 
     quotes = _rows(db_url, "select speaker, kind, text from analytics.statements where kind = 'direct'")
     assert ("Kong Quan", "direct") in {(q[0], q[1]) for q in quotes}
+    misplaced = _rows(
+        db_url,
+        "select s.text from analytics.statements s join analytics.articles a using (article_id) "
+        "where substr(a.body, s.start_char + 1, s.end_char - s.start_char) <> s.text",
+    )
+    assert misplaced == []  # every statement can be shown in its article
     questions = _rows(db_url, "select speaker from analytics.statements where kind = 'question'")
     assert {"CRI", "BBC"} <= {q[0] for q in questions}
 

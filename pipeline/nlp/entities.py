@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.clean.patterns import SPEAKER_TURN
 from pipeline.models import EntityRef, Mention, Place
 from pipeline.nlp import names
+from pipeline.nlp.turns import find_turns
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -51,10 +51,14 @@ class ArticleEntities:
 
     def people_before(self, offset: int) -> list[str]:
         """Keys of people mentioned before `offset`, most recent first."""
+        return self.before(offset, "person")
+
+    def before(self, offset: int, kind: str) -> list[str]:
+        """Keys of entities of that kind mentioned before `offset`, most recent first."""
         seen = [
             (m.start, k)
             for m, k in zip(self.mentions, self.mention_keys, strict=True)
-            if m.kind == "person" and m.start < offset
+            if m.kind == kind and m.start < offset
         ]
         return [k for _, k in sorted(seen, reverse=True)]
 
@@ -129,15 +133,12 @@ def _organization(span: Span, base: int) -> Mention | None:
     )
 
 
-def _turn_labels(doc: Doc, taken: list[Mention]) -> list[Mention]:
+def _turn_labels(doc: Doc, taken: list[Mention], body_start: int) -> list[Mention]:
     """Transcript speaker labels ("CRI:", "Liu Zhenmin:") that NER did not tag."""
-    out = []
-    for match in re.finditer(r"(?m)^(?P<label>[^\n]{1,60}):$", doc.text):
-        if not SPEAKER_TURN.match(match.group(0)):
-            continue
-        label = match.group("label")
-        start, end = match.start("label"), match.end("label")
-        if any(m.start < end and start < m.end for m in taken):
+    out: list[Mention] = []
+    for turn in find_turns(doc.text, body_start):
+        label, start, end = turn.label, turn.label_start, turn.label_end
+        if any(m.start < end and start < m.end for m in taken + out):
             continue
         if names.is_acronym(label):
             out.append(Mention("organization", label, label, start, end, acronym=label))
@@ -231,7 +232,7 @@ def extract_mentions(doc: Doc, title_end: int) -> tuple[list[Mention], list[tupl
                 places.append(_place(ent))
         elif ent.label_ in PLACE_LABELS and not in_title:
             places.append(_place(ent))
-    mentions.extend(_turn_labels(doc, mentions))
+    mentions.extend(_turn_labels(doc, mentions, title_end))
     mentions.extend(_untagged_acronyms(doc, mentions, places))
     mentions.sort(key=lambda m: m.start)
     return mentions, places

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Sequence
 
@@ -22,7 +23,9 @@ def extract_article(doc: Doc, article: Article) -> Extraction:
     ents = article_entities(doc, title_end)
     statements = extract_statements(doc, ents, title_end, body_end)
     events = extract_events(doc, ents, article, statements, body_end)
-    return Extraction(article, tuple(ents.refs), tuple(ents.places), tuple(statements), tuple(events))
+    # the parse reads title and body together; analysts read the body, so offsets are the body's
+    in_body = tuple(dataclasses.replace(s, start=s.start - title_end, end=s.end - title_end) for s in statements)
+    return Extraction(article, tuple(ents.refs), tuple(ents.places), in_body, tuple(events))
 
 
 def analysable(article: Article, model_language: str | None) -> bool:

@@ -9,13 +9,13 @@ are resolved to the nearest earlier person the article names with that role.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.clean.patterns import SPEAKER_TURN
 from pipeline.models import Statement, StatementKind
 from pipeline.nlp.entities import ArticleEntities
+from pipeline.nlp.quotes import find_quotations
+from pipeline.nlp.speakers import PRONOUNS, resolve_speaker
+from pipeline.nlp.turns import find_turns
 
 CUE_VERBS = frozenset(
     {
@@ -58,74 +58,13 @@ CUE_VERBS = frozenset(
         "observe",
         "recall",
         "describe",
+        "indicate",
     }
 )
-PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
-QUOTE = re.compile(r'"(?P<q>[^"\n]{3,}?)"')
+# verbs whose reported content is their object or prepositional phrase, not a that-clause:
+# "called for a ceasefire", "accused Beijing of ...", "expressed confidence that ...", "urged X to ..."
+PHRASE_CUES = {"call": ("for", "on", "upon"), "appeal": ("for", "to"), "accuse": (), "urge": (), "express": ()}
 MIN_QUOTE_WORDS = 5
-
-
-def _speaker_span(token: Token) -> Span:
-    """The speaker noun phrase: the subject with its modifiers, without relative clauses."""
-    doc = token.doc
-    left = min(
-        [token.i]
-        + [
-            t.i
-            for t in token.lefts
-            if t.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "punct")
-        ]
-    )
-    right = token.i
-    for t in token.rights:
-        if t.dep_ in ("prep", "compound", "appos", "punct") and t.dep_ != "relcl":
-            if t.dep_ == "punct":
-                break
-            if t.dep_ == "prep" and token.pos_ == "PROPN" and t.lower_ not in ("of", "for", "from"):
-                break  # "Hua Chunying at a regular briefing": where she spoke, not who she is
-            right = max(right, t.right_edge.i)
-    while right > token.i and doc[right].is_punct:
-        right -= 1
-    # a speaker is never spread over two paragraphs: the parser sometimes joins a headline above to it
-    while left < token.i and "\n" in doc[left : token.i + 1].text:
-        left += 1
-    while right > token.i and "\n" in doc[token.i : right + 1].text:
-        right -= 1
-    return doc[left : right + 1]
-
-
-def _resolve_speaker(token: Token, ents: ArticleEntities, offset: int) -> tuple[str, str | None]:
-    """(speaker as written, entity key or None)."""
-    span = _speaker_span(token)
-    key = ents.key_at(token.idx, token.idx + len(token.text))
-    if key is None:
-        for t in span:
-            if t.ent_type_ in ("PERSON", "ORG"):
-                key = ents.key_at(t.idx, t.idx + len(t.text))
-                if key:
-                    break
-    if key:
-        return span.text, key
-    low = token.lower_
-    if low in PRONOUNS:
-        recent = ents.people_before(offset)
-        return span.text, (recent[0] if recent else None)
-    if token.pos_ in ("NOUN", "PROPN") and any(t.lower_ == "the" for t in span):
-        head = token.lower_
-        for k in ents.people_before(offset):
-            role = (ents.ref(k).role_title or "").lower()
-            if head in role.split() or head in role:
-                return span.text, k
-    if token.pos_ == "PROPN" and token.text[:1].isupper():
-        # a surname the model did not tag here ("..., Prakash said"): the one person named so before
-        owners = [
-            k
-            for k in dict.fromkeys(ents.people_before(offset))
-            if token.text in ents.ref(k).name.split()[-1:] + ents.ref(k).name.split()[:1]
-        ]
-        if len(owners) == 1:
-            return span.text, owners[0]
-    return span.text, None
 
 
 def _cue_for(sent: Span, start: int, end: int) -> Token | None:
@@ -169,34 +108,22 @@ def _clause_text(doc: Doc, token: Token) -> tuple[int, int]:
 def _statement(
     speaker: tuple[str, str | None], kind: StatementKind, cue: str | None, text: str, start: int, end: int
 ) -> Statement:
-    return Statement(speaker[0], speaker[1], kind, cue, text.strip(), start, end)
+    """A statement of text[start:end], trimmed of blanks, its offsets moved with the trim (text == doc[start:end])."""
+    piece = text[start:end]
+    start += len(piece) - len(piece.lstrip())
+    end -= len(piece) - len(piece.rstrip())
+    return Statement(speaker[0], speaker[1], kind, cue, text[start:end], start, end)
 
 
-def _turns(doc: Doc, ents: ArticleEntities, body_start: int) -> tuple[list[Statement], list[tuple[int, int]]]:
-    """Transcript turns: a 'Speaker:' line and the paragraphs up to the next one."""
-    text = doc.text
-    labels = [
-        m
-        for m in re.finditer(r"(?m)^[^\n]{1,60}:$", text)
-        if m.start() >= body_start and SPEAKER_TURN.match(m.group(0))
-    ]
+def _turns(doc: Doc, ents: ArticleEntities, body_start: int, body_end: int) -> list[Statement]:
+    """Each transcript turn is a statement of its label's speaker; one that asks is a question."""
     out: list[Statement] = []
-    spans: list[tuple[int, int]] = []
-    for i, label in enumerate(labels):
-        start = label.end()
-        end = (
-            labels[i + 1].start() if i + 1 < len(labels) else text.find("\n\n\n", start) % (len(text) + 1) or len(text)
-        )
-        content = text[start:end].strip()
-        if len(content.split()) < 3:
-            continue
-        begin = text.index(content, start)
-        name = label.group(0)[:-1].strip()
-        key = ents.key_at(label.start(), label.start() + len(name))
+    for turn in find_turns(doc.text, body_start, body_end):
+        key = ents.key_at(turn.label_start, turn.label_end)
+        content = doc.text[turn.start : turn.end]
         kind: StatementKind = "question" if "?" in content else "direct"
-        out.append(_statement((name, key), kind, None, content, begin, begin + len(content)))
-        spans.append((begin, begin + len(content)))
-    return out, spans
+        out.append(_statement((turn.label, key), kind, None, doc.text, turn.start, turn.end))
+    return out
 
 
 NON_SPEAKERS = frozenset(
@@ -233,9 +160,10 @@ def _quotes(
     previous: tuple[str, str | None] | None = None
     previous_end = -1
     text = doc.text
-    for m in QUOTE.finditer(text, body_start, body_end):
-        qs, qe = m.start(), m.end()
-        if any(s <= qs < e for s, e in turn_spans) or len(m.group("q").split()) < MIN_QUOTE_WORDS:
+    for q in find_quotations(text, body_start, body_end):
+        qs, qe = q.start - 1, q.end + 1  # with the marks
+        words = text[q.start : q.end].split()
+        if any(s <= qs < e for s, e in turn_spans) or len(words) < MIN_QUOTE_WORDS:
             continue
         first = doc.char_span(qs, qs + 1, alignment_mode="expand")
         last = doc.char_span(qe - 1, qe, alignment_mode="expand")
@@ -248,41 +176,83 @@ def _quotes(
         subject = _subject(cue) if cue is not None else None
         gap = text[previous_end:qs] if previous_end >= 0 else ""
         if cue is not None and subject is not None and subject.lower_ not in NON_SPEAKERS:
-            speaker = _resolve_speaker(subject, ents, qs)
+            speaker = resolve_speaker(subject, ents, qs)
         elif previous is not None and len(gap.split()) <= 8:
             speaker = previous  # the quote goes on after its attribution
         else:
             continue
-        kind: StatementKind = "question" if m.group("q").rstrip().endswith("?") else "direct"
-        out.append(_statement(speaker, kind, cue.lemma_ if cue is not None else None, m.group("q"), qs + 1, qe - 1))
+        kind: StatementKind = "question" if text[q.start : q.end].rstrip().endswith("?") else "direct"
+        out.append(_statement(speaker, kind, cue.lemma_ if cue is not None else None, text, q.start, q.end))
         previous, previous_end = speaker, qe
     return out
 
 
+def _phrase_content(verb: Token) -> Token | None:
+    """The first word of what a phrase cue reports ("called for [a ceasefire]"), or None when it reports nothing."""
+    preps = PHRASE_CUES.get(verb.lemma_)
+    if preps is None or verb.tag_ == "VBG":
+        return None  # "signed a declaration calling for ...": the document calls, not its signers
+    rights = [t for t in verb.rights if t.dep_ not in ("punct", "cc", "conj", "advmod", "npadvmod")]
+    if preps:  # call, appeal: only with their preposition ("called the meeting" reports nothing)
+        prep = next((t for t in rights if t.dep_ == "prep" and t.lower_ in preps), None)
+        return prep
+    obj = next((t for t in rights if t.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    if verb.lemma_ == "accuse" and not any(t.dep_ == "prep" and t.lower_ == "of" for t in rights + list(obj.rights)):
+        return None
+    if verb.lemma_ == "express" and not any(
+        c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in obj.children
+    ):
+        return None  # "expressed confidence that ...": a report; "expressed their opposition": a stance
+    if verb.lemma_ == "urge" and not any(t.dep_ in ("xcomp", "ccomp") for t in verb.children):
+        return None
+    return obj
+
+
+def _phrase_span(doc: Doc, verb: Token, first: Token) -> tuple[int, int]:
+    """From the content's first word to the end of the verb's last complement, without closing punctuation."""
+    rights = [t for t in verb.rights if t.i >= first.i and t.dep_ not in ("punct", "cc", "conj")]
+    right = max(t.right_edge.i for t in rights) if rights else first.right_edge.i
+    left = first.i
+    if first.dep_ == "prep" and first.lower_ in PHRASE_CUES.get(verb.lemma_, ()) and first.lower_ != "to":
+        left = first.i + 1  # "called for [...]": the cue is "call for", the content what follows
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
 def extract_statements(doc: Doc, ents: ArticleEntities, body_start: int, body_end: int) -> list[Statement]:
-    statements, turn_spans = _turns(doc, ents, body_start)
+    statements = _turns(doc, ents, body_start, body_end)
+    turn_spans = [(st.start, st.end) for st in statements]
     quotes = _quotes(doc, body_start, body_end, turn_spans, ents)
     statements.extend(quotes)
     quote_ranges = [(q.start - 1, q.end + 1) for q in quotes]
     for verb in doc:
-        if verb.idx < body_start or verb.idx >= body_end:
+        if verb.idx < body_start or verb.idx >= body_end or verb.pos_ not in ("VERB", "AUX"):
             continue
-        if verb.lemma_ not in CUE_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        if verb.lemma_ in CUE_VERBS:
+            comp = next((t for t in verb.children if t.dep_ == "ccomp"), None) or _statement_clause(verb)
+            if comp is None:
+                continue
+            start, end = _clause_text(doc, comp)
+            cue = verb.lemma_
+        elif (first := _phrase_content(verb)) is not None:
+            start, end = _phrase_span(doc, verb, first)
+            cue = f"{verb.lemma_} {first.lower_}" if first.dep_ == "prep" and first.lower_ != "to" else verb.lemma_
+        else:
             continue
-        comp = next((t for t in verb.children if t.dep_ == "ccomp"), None) or _statement_clause(verb)
-        if comp is None:
-            continue
-        start, end = _clause_text(doc, comp)
         if _overlaps(start, end, quote_ranges) or end - start < 15:
             continue
         who = _quoted_as_saying(verb) if verb.tag_ == "VBG" else None
         subject = who or _subject(verb)
         if subject is None or subject.lower_ in NON_SPEAKERS:
             continue
-        speaker = _resolve_speaker(subject, ents, verb.idx)
+        speaker = resolve_speaker(subject, ents, verb.idx)
         if speaker[0].lower() in PRONOUNS and speaker[1] is None:
             continue
-        statements.append(_statement(speaker, "indirect", verb.lemma_, doc.text[start:end], start, end))
+        statements.append(_statement(speaker, "indirect", cue, doc.text, start, end))
     statements.extend(_according_to(doc, ents, body_start, body_end, quote_ranges))
     return _dedupe(statements)
 
@@ -308,7 +278,7 @@ def _according_to(
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         if to.lower_ != "to" or source is None:
             continue
-        speaker = _resolve_speaker(source, ents, tok.idx)
+        speaker = resolve_speaker(source, ents, tok.idx)
         if speaker[1] is None:
             continue
         phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
@@ -322,7 +292,7 @@ def _according_to(
         start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
         if _overlaps(start, end, quote_ranges):
             continue
-        out.append(_statement(speaker, "indirect", "according to", doc.text[start:end], start, end))
+        out.append(_statement(speaker, "indirect", "according to", doc.text, start, end))
     return out
 
 

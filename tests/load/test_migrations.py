@@ -52,3 +52,36 @@ def test_behind_database_is_refused(db_url: str) -> None:
     migrate.upgrade(db_url, "0001")
     with pytest.raises(DatabaseError, match="newsetl db upgrade"):
         migrate.ensure_current(db_url)
+
+
+def test_statement_offsets_move_into_the_body_and_back(db_url: str) -> None:
+    import psycopg
+
+    migrate.upgrade(db_url, "0010")
+    title, body = "Talks in Beijing", 'Officials met. "We agreed on everything," Liu said.'
+    parser_text = title + "\n\n" + body  # what the parser read before 0011
+    quote = "We agreed on everything,"
+    with psycopg.connect(db_url) as conn:
+        article_id = conn.execute(
+            "insert into articles (content_hash, source_uri, title, body, word_count, pipeline_version) "
+            "values ('h', 'talks.txt', %s, %s, 8, 'test') returning article_id",
+            (title, body),
+        ).fetchone()[0]  # type: ignore[index]
+        start = parser_text.index(quote)
+        conn.execute(
+            "insert into statements (article_id, speaker_text, kind, text, start_char, end_char) "
+            "values (%s, 'Liu', 'direct', %s, %s, %s)",
+            (article_id, quote, start, start + len(quote)),
+        )
+    shown = "select substr(body, start_char + 1, end_char - start_char) from analytics.statements join articles using (article_id)"
+    migrate.upgrade(db_url)
+    with psycopg.connect(db_url) as conn:
+        assert conn.execute(shown).fetchall() == [(quote,)]
+    migrate.downgrade(db_url, "0010")
+    with psycopg.connect(db_url) as conn:
+        assert conn.execute("select start_char from statements").fetchall() == [(parser_text.index(quote),)]
+        columns = conn.execute(
+            "select column_name from information_schema.columns where table_schema = 'analytics' "
+            "and table_name = 'statements' and column_name like '%_char'"
+        ).fetchall()
+        assert columns == []
