@@ -212,6 +212,8 @@ def _summary(counts: RunCounts) -> None:
         table.add_row(label, str(value))
     for reason, n in sorted(counts.rejected_reasons.items()):
         table.add_row(f"  rejected: {reason}", str(n))
+    if counts.nul_removed:
+        table.add_row("NUL characters removed from pages", str(counts.nul_removed))
     console.print(table)
 
 

@@ -46,6 +46,10 @@ class Settings(BaseSettings):
     fetch_retries: int = Field(default=3, ge=0, description="retries of a failed or 5xx/429 request")
     fetch_min_interval_s: float = Field(default=1.0, ge=0, description="seconds between requests to one host")
     fetch_respect_robots: bool = Field(default=True, description="obey robots.txt")
+    db_retries: int = Field(default=3, ge=0, description="retries of a database step after a lost connection")
+    db_retry_delay_s: float = Field(
+        default=1.0, ge=0, description="first wait before a database retry; each next one waits 4 times longer"
+    )
     readonly_role: str = Field(
         default="newsetl_reader", pattern=r"^[a-z_][a-z0-9_]{0,62}$", description="login role for BI tools and analysts"
     )

@@ -68,6 +68,13 @@ class Rejection:
     detail: str = ""
     raw_sha256: str | None = None
 
+    @classmethod
+    def too_large(cls, uri: str, size: int | None, max_bytes: int, raw_sha256: str | None = None) -> Rejection:
+        """Every source's oversized item says the same: the sizes, and the setting that raises the limit."""
+        found = f"{size:,} bytes" if size is not None else "more bytes"
+        detail = f"{found} > the limit of {max_bytes:,} (NEWSETL_MAX_DOCUMENT_BYTES); not a news page, or raise it"
+        return cls(uri, "too_large", detail, raw_sha256)
+
 
 @dataclass(frozen=True, slots=True)
 class PartialDate:
@@ -100,6 +107,7 @@ class Article:
     publisher_domain: str | None = None
     language: str | None = None
     captions: tuple[str, ...] = ()
+    nul_removed: int = 0  # NUL characters dropped from the page (PostgreSQL text cannot hold them)
 
     @property
     def word_count(self) -> int:
@@ -217,6 +225,7 @@ class RunCounts:
     organizations: int = 0
     statements: int = 0
     events: int = 0
+    nul_removed: int = 0
     rejected_reasons: dict[str, int] = field(default_factory=dict)
 
     def add(self, other: RunCounts) -> None:
@@ -231,6 +240,7 @@ class RunCounts:
             "organizations",
             "statements",
             "events",
+            "nul_removed",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for reason, n in other.rejected_reasons.items():

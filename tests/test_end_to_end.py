@@ -82,7 +82,7 @@ def test_bad_documents_are_quarantined_and_the_run_goes_on(db_url: str, tmp_path
     counts = _ingest([str(tmp_path)])
     assert (counts.documents_read, counts.articles_loaded, counts.rejected) == (4, 1, 3)
     reasons = dict(_rows(db_url, "select reason, count(*) from rejected_documents group by reason"))
-    assert reasons == {"empty": 1, "undecodable": 1, "no_article_text": 1}
+    assert reasons == {"empty": 1, "binary": 1, "no_article_text": 1}
     again = _ingest([str(tmp_path)])
     assert again.unchanged == 4 and again.rejected == 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from pipeline.clean.decode import DecodeError, decode_bytes
+from pipeline.clean.decode import DecodeError, decode_bytes, nul_count
 from pipeline.clean.furniture import group_by_site, recurring_lines
 from pipeline.clean.html import clean_html
 from pipeline.clean.language import detect_language
@@ -20,12 +20,11 @@ MIN_BODY_WORDS = 15
 
 def decode_document(raw: RawDocument, max_bytes: int = 5_000_000) -> str | Rejection:
     if len(raw.content) > max_bytes:
-        return Rejection(raw.uri, "too_large", f"{len(raw.content)} bytes > {max_bytes}", raw.sha256)
+        return Rejection.too_large(raw.uri, len(raw.content), max_bytes, raw.sha256)
     try:
         return decode_bytes(raw.content, repair=raw.media_type != "text/html")
     except DecodeError as exc:
-        reason = "empty" if "empty" in str(exc) else "undecodable"
-        return Rejection(raw.uri, reason, str(exc), raw.sha256)
+        return Rejection(raw.uri, exc.reason, str(exc), raw.sha256)
 
 
 def clean_document(
@@ -47,7 +46,7 @@ def clean_document(
     return Article(
         uri=raw.uri,
         raw_sha256=raw.sha256,
-        title=cleaned.title or (raw.title_hint.strip() if raw.title_hint else None) or None,
+        title=cleaned.title or (raw.title_hint.replace("\x00", "").strip() if raw.title_hint else None) or None,
         body=cleaned.body,
         published=published,
         byline=cleaned.byline,
@@ -55,6 +54,7 @@ def clean_document(
         publisher_domain=cleaned.publisher_domain,
         language=detect_language(cleaned.body),
         captions=cleaned.captions,
+        nul_removed=nul_count(raw.content),
     )
 
 

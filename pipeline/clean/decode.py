@@ -23,7 +23,11 @@ _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 
 
 class DecodeError(ValueError):
-    """The bytes are not text in any encoding we can honestly claim."""
+    """The bytes are not text in any encoding we can honestly claim; `reason` is the quarantine reason."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def sniff_encoding(content: bytes) -> str:
@@ -43,19 +47,70 @@ def sniff_encoding(content: bytes) -> str:
         return "latin-1"
 
 
+# file signatures of what most often lands in a text dump folder by mistake
+SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/Excel file)"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file"),
+    (b"RIFF", "a RIFF media file (WebP, WAV, AVI)"),
+)
+MAX_BAD_UTF8_SHARE = 0.01  # invalid sequences tolerated (and replaced) in text that is otherwise UTF-8
+
+
+def what_binary(content: bytes) -> str | None:
+    """'a PDF document', 'a PNG image' ... for known file signatures; None otherwise."""
+    head = content.lstrip()[:8]
+    return next((name for magic, name in SIGNATURES if head.startswith(magic)), None)
+
+
 def decode_bytes(content: bytes, repair: bool = True) -> str:
-    """Decode and normalise; raises DecodeError for binary data.
+    """Decode and normalise; raises DecodeError, with what to do about it, for what is not text.
 
     `repair=False` skips ftfy, for HTML: repairing the markup costs ten times
-    more than repairing the text extracted from it.
+    more than repairing the text extracted from it. NUL characters are removed
+    (PostgreSQL text cannot hold them; `nul_count` tells how many were).
     """
     if not content.strip():
-        raise DecodeError("empty document")
+        raise DecodeError("empty", "empty document: the file has no characters, or only blanks")
+    kind = what_binary(content)
+    if kind:
+        raise DecodeError("binary", f"binary content: this is {kind}, not text; convert it to text or HTML first")
     encoding = sniff_encoding(content)
     if encoding in ("utf-8", "cp1252", "latin-1") and _control_bytes(content) > max(8, len(content) // 50):
-        raise DecodeError("binary content (control bytes)")
-    text = content.decode(encoding, errors="replace")
+        raise DecodeError("binary", "binary content: control bytes no text file holds; is this the right file?")
+    if encoding != "utf-8" and _looks_like_broken_utf8(content):
+        bad = _bad_utf8_sequences(content)
+        if bad > max(1, len(content) * MAX_BAD_UTF8_SHARE):
+            raise DecodeError(
+                "invalid_utf8",
+                f"invalid UTF-8: {bad} malformed byte sequences in {len(content)} bytes of otherwise UTF-8 text; "
+                "the file is damaged or mixes encodings: re-save or re-fetch it as UTF-8",
+            )
+        encoding = "utf-8"  # a few bad bytes in UTF-8 text: replaced, the rest kept
+    text = content.decode(encoding, errors="replace").replace("\x00", "")
     return normalise_text(text) if repair else _tidy(text)
+
+
+def nul_count(content: bytes) -> int:
+    """NUL characters that decoding removes (none in UTF-16/32, where zero bytes are part of the encoding)."""
+    if sniff_encoding(content) in ("utf-16", "utf-32"):
+        return 0
+    return content.count(b"\x00")
+
+
+def _looks_like_broken_utf8(content: bytes) -> bool:
+    """Valid multi-byte UTF-8 sequences present: UTF-8 with damage. Windows-1252 text has none (its accented
+    letters are single bytes, each malformed as UTF-8; a valid pair such as "Ã©" appears only in mojibake)."""
+    decoded = content.decode("utf-8", errors="replace")
+    return any(ord(c) > 0x7F and c != "\ufffd" for c in decoded)
+
+
+def _bad_utf8_sequences(content: bytes) -> int:
+    return content.decode("utf-8", errors="replace").count("\ufffd")
 
 
 def _control_bytes(content: bytes) -> int:

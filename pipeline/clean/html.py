@@ -8,9 +8,9 @@ visible text goes through the plain-text dump cleaner instead.
 from __future__ import annotations
 
 import logging
+from html.parser import HTMLParser
 
 import trafilatura
-from lxml import html as lxml_html
 from trafilatura.settings import Document
 
 from pipeline.clean.decode import normalise_text
@@ -74,15 +74,36 @@ def trim_edges(paragraphs: list[str], title: str | None) -> list[str]:
     return paragraphs[start:end]
 
 
+class _VisibleText(HTMLParser):
+    """The page's text outside script and style, one piece per text node.
+
+    The standard library's event parser, not a tree: it keeps no depth, so a page nested
+    deeper than libxml2 allows (256 levels, where trafilatura sees nothing) still gives its text.
+    """
+
+    HIDDEN = frozenset({"script", "style", "noscript", "template", "svg"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._hidden += tag in self.HIDDEN
+
+    def handle_endtag(self, tag: str) -> None:
+        self._hidden -= tag in self.HIDDEN and self._hidden > 0
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden and data.strip():
+            self.pieces.append(data.strip())
+
+
 def _fallback(markup: str) -> CleanedText:
-    try:
-        tree = lxml_html.fromstring(markup)
-    except (ValueError, lxml_html.etree.ParserError):
-        return CleanedText(None, "", None, None, None, None, ())
-    for bad in tree.xpath("//script|//style|//noscript"):
-        bad.drop_tree()
-    text = "\n".join(t.strip() for t in tree.itertext() if t.strip())
-    return clean_text_dump(normalise_text(text))
+    parser = _VisibleText()
+    parser.feed(markup)
+    parser.close()
+    return clean_text_dump(normalise_text("\n".join(parser.pieces)))
 
 
 def _repair(value: str | None) -> str | None:

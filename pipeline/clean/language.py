@@ -14,7 +14,8 @@ def _identifier() -> py3langid.langid.LanguageIdentifier:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code, or None when the text is too short or the guess too weak."""
-    sample = text[:5000]
+    # words only: one 30,000-character token (an identifier, a base64 blob) must not outvote the prose
+    sample = " ".join(w for w in text[:20000].split() if len(w) <= 40)[:5000]
     if len(sample.split()) < 5:
         return None
     code, prob = _identifier().classify(sample)

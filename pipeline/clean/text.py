@@ -141,8 +141,8 @@ def clean_text_dump(text: str, recurring: frozenset[str] = frozenset()) -> Clean
     furniture = [bool(FURNITURE.match(line)) for line in lines]
     stop = stoplist_for("\n".join(lines))
     good = classify_lines(lines, stop)
-    if not any(good):  # short pages give jusText too little context: fall back to plain sentences
-        good = [_is_sentence(line, stop) for line in lines]
+    if sum(good) < 2:  # short pages give jusText too little context: plain sentences count too
+        good = [ok or _is_sentence(line, stop) for ok, line in zip(good, lines, strict=True)]
     span = _body_span(lines, good, furniture, stop)
     if span is None:
         return CleanedText(_pick_title(lines)[0], "", None, None, None, None, ())

@@ -15,8 +15,9 @@ import itertools
 import logging
 import traceback
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -32,7 +33,14 @@ from pipeline.clean import clean_documents
 from pipeline.config import Settings, get_settings
 from pipeline.flows import progress
 from pipeline.load import loader
-from pipeline.load.database import database_url, make_engine
+from pipeline.load.database import (
+    DatabaseUnavailable,
+    backoff,
+    database_url,
+    is_transient,
+    make_engine,
+    retrying,
+)
 from pipeline.load.migrate import ensure_current
 from pipeline.models import Article, Extraction, RawDocument, Rejection, RunCounts, SeenMark, Unchanged
 from pipeline.nlp.extract import extract_batch
@@ -42,6 +50,7 @@ from pipeline.sources.http import FetchSettings
 from pipeline.sources.state import nothing_seen
 
 LOGGER = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def batched(items: Iterator[SourceItem], size: int) -> Iterator[list[SourceItem]]:
@@ -83,12 +92,8 @@ def _transient(task: object, task_run: object, state: State) -> bool:
     """Retry only what may pass next time: lost connections, serialisation failures, deadlocks."""
     try:
         state.result()
-    except (OperationalError, InterfaceError):
-        return True
-    except DBAPIError as exc:
-        return getattr(exc.orig, "sqlstate", "") in {"40001", "40P01", "57P01", "08006", "08003"}
-    except Exception:
-        return False
+    except Exception as exc:
+        return is_transient(exc)
     return False
 
 
@@ -103,7 +108,7 @@ class Batch:
 
 
 @task(
-    name="load-batch", retries=3, retry_delay_seconds=[1, 5, 15], retry_condition_fn=_transient, cache_policy=NO_CACHE
+    name="load-batch", retries=3, retry_delay_seconds=[1, 4, 16], retry_condition_fn=_transient, cache_policy=NO_CACHE
 )
 def load(url: str, run_id: int, batch: Batch, extractions: list[Extraction], reprocess: bool) -> RunCounts:
     engine = make_engine(url)
@@ -137,7 +142,13 @@ def _load_one_by_one(
     return counts
 
 
-@task(name="refresh-marts", retries=2, retry_delay_seconds=5, retry_condition_fn=_transient, cache_policy=NO_CACHE)
+@task(
+    name="refresh-marts",
+    retries=3,
+    retry_delay_seconds=[1, 4, 16],
+    retry_condition_fn=_transient,
+    cache_policy=NO_CACHE,
+)
 def refresh_marts(url: str) -> None:
     engine = make_engine(url)
     try:
@@ -165,10 +176,13 @@ def ingest(paths: list[str], batch_size: int | None = None, reprocess: bool = Fa
     url = database_url(settings)
     ensure_current(url)
     engine = make_engine(url)
-    handle = loader.start_run(engine, " ".join(paths), __version__, _flow_run_id())
-    lookup = None if reprocess else loader.SeenLookup(engine)
+    db = _Retry(settings)
+    handle = db("starting the run", lambda: loader.start_run(engine, " ".join(paths), __version__, _flow_run_id()))
+    lookup = None if reprocess else loader.SeenLookup(engine, db)
     seen = lookup or nothing_seen
     counts = RunCounts()
+    loading = load.with_options(retries=settings.db_retries, retry_delay_seconds=db.delays)
+    refreshing = refresh_marts.with_options(retries=settings.db_retries, retry_delay_seconds=db.delays)
     in_flight: deque[tuple[Batch, PrefectFuture[tuple[list[Extraction], list[Rejection]]] | None]] = deque()
     window = max(2, settings.analysis_workers)
     try:
@@ -181,7 +195,7 @@ def ingest(paths: list[str], batch_size: int | None = None, reprocess: bool = Fa
         )
         items = iter_items(paths, seen, fetch_settings=fetching, max_bytes=settings.max_document_bytes)
         for chunk in batched(items, size):
-            batch = _sort(engine, chunk, reprocess)
+            batch = _sort(engine, chunk, reprocess, db)
             future = None
             if batch.raws:
                 future = analyse_batch.submit(
@@ -189,27 +203,53 @@ def ingest(paths: list[str], batch_size: int | None = None, reprocess: bool = Fa
                 )
             in_flight.append((batch, future))
             if len(in_flight) >= window:
-                counts.add(_finish(url, handle.run_id, *in_flight.popleft(), reprocess))
+                counts.add(_finish(url, handle.run_id, *in_flight.popleft(), reprocess, loading, db))
         while in_flight:
-            counts.add(_finish(url, handle.run_id, *in_flight.popleft(), reprocess))
+            counts.add(_finish(url, handle.run_id, *in_flight.popleft(), reprocess, loading, db))
         if counts.articles_loaded or counts.reprocessed:
-            refresh_marts(url)
+            db.after_task("refreshing the marts", lambda: refreshing(url))
     except BaseException as exc:  # batches still in flight are never loaded: their items stay unmarked
-        loader.finish_run(
-            engine, handle.run_id, "failed", counts, "".join(traceback.format_exception_only(exc)).strip()
-        )
+        _record_failure(engine, handle.run_id, counts, exc)
         raise
     finally:
-        if lookup is not None:
-            lookup.close()
         handle.release()
-    loader.finish_run(engine, handle.run_id, "succeeded", counts)
+    db("recording the run", lambda: loader.finish_run(engine, handle.run_id, "succeeded", counts))
     get_run_logger().info("run %s: %s", handle.run_id, counts)
     engine.dispose()
     return counts
 
 
-def _sort(engine: Engine, items: Iterable[SourceItem], reprocess: bool) -> Batch:
+class _Retry:
+    """The run's database steps outside tasks, retried with the same backoff as the load task."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.retries = settings.db_retries
+        self.first_delay_s = settings.db_retry_delay_s
+        self.delays = backoff(self.retries, self.first_delay_s)
+
+    def __call__(self, what: str, step: Callable[[], T]) -> T:
+        return retrying(step, what, self.retries, self.first_delay_s)
+
+    def after_task(self, what: str, step: Callable[[], T]) -> T:
+        """A task has retried already: a transient failure left over means the database stayed away."""
+        try:
+            return step()
+        except Exception as exc:
+            if is_transient(exc):
+                raise DatabaseUnavailable(what, self.retries, sum(self.delays), exc) from exc
+            raise
+
+
+def _record_failure(engine: Engine, run_id: int, counts: RunCounts, exc: BaseException) -> None:
+    """Mark the run failed, if the database lets us; if not, the next run does (the run's lock is gone)."""
+    message = "".join(traceback.format_exception_only(exc)).strip()
+    try:
+        loader.finish_run(engine, run_id, "failed", counts, message)
+    except Exception:
+        LOGGER.warning("could not record run %s as failed; the next run will", run_id, exc_info=True)
+
+
+def _sort(engine: Engine, items: Iterable[SourceItem], reprocess: bool, db: _Retry) -> Batch:
     batch = Batch()
     docs: list[RawDocument] = []
     for item in items:
@@ -223,7 +263,10 @@ def _sort(engine: Engine, items: Iterable[SourceItem], reprocess: bool) -> Batch
         else:
             batch.marks.append(item)
     batch.counts.documents_read += len(docs) + len(batch.rejections)
-    known = set() if reprocess else loader.known_documents(engine, [d.sha256 for d in docs])
+    hashes = [d.sha256 for d in docs]
+    known = (
+        set() if reprocess else db("checking which documents are known", lambda: loader.known_documents(engine, hashes))
+    )
     for d in docs:
         if d.sha256 in known or d.sha256 in batch.raws:
             batch.counts.unchanged += 1
@@ -238,6 +281,8 @@ def _finish(
     batch: Batch,
     future: PrefectFuture[tuple[list[Extraction], list[Rejection]]] | None,
     reprocess: bool,
+    loading: Any,
+    db: _Retry,
 ) -> RunCounts:
     extractions: list[Extraction] = []
     if future is not None:
@@ -245,7 +290,7 @@ def _finish(
         batch.rejections.extend(failed)
     counts = batch.counts
     if batch.raws or batch.rejections or batch.marks:
-        counts.add(load(url, run_id, batch, extractions, reprocess))
+        counts.add(db.after_task("loading a batch", lambda: loading(url, run_id, batch, extractions, reprocess)))
     progress.report(counts.documents_read, counts)
     return counts
 

@@ -12,11 +12,15 @@ import logging
 import os
 import re
 import tempfile
+import time
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import psycopg
 from sqlalchemy import Connection, Engine, create_engine
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from pipeline.config import Settings
 
@@ -105,3 +109,61 @@ def execute_verbatim(conn: Connection, sql: str) -> None:
         cursor.execute(sql)
     finally:
         cursor.close()
+
+
+TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"})
+
+
+def is_transient(exc: BaseException) -> bool:
+    """A failure that may pass by itself: a lost or refused connection, a server shutting down or
+    starting, a serialisation failure or deadlock. Anything else is a bug or bad data: retrying hides it."""
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        return True
+    if isinstance(exc, DBAPIError):
+        return getattr(exc.orig, "sqlstate", "") in TRANSIENT_SQLSTATES
+    return False
+
+
+def backoff(retries: int, first_delay_s: float) -> list[float]:
+    """Waits before each retry: first_delay_s, then four times longer each time (1, 4, 16 s by default)."""
+    return [first_delay_s * 4**n for n in range(retries)]
+
+
+T = TypeVar("T")
+
+
+def retrying(step: Callable[[], T], what: str, retries: int, first_delay_s: float) -> T:
+    """Run a database step, again after a transient failure, waiting longer each time.
+
+    After the last retry the failure is raised as DatabaseUnavailable, whose message says what to do.
+    """
+    delays = backoff(retries, first_delay_s)
+    for attempt in range(retries + 1):
+        try:
+            return step()
+        except Exception as exc:
+            if not is_transient(exc):
+                raise
+            if attempt == retries:
+                raise DatabaseUnavailable(what, retries, sum(delays), exc) from exc
+            LOGGER.warning(
+                "%s: %s; retry %d of %d in %.0f s", what, _first_line(exc), attempt + 1, retries, delays[attempt]
+            )
+            time.sleep(delays[attempt])
+    raise AssertionError("unreachable")
+
+
+class DatabaseUnavailable(DatabaseError):
+    """The database stopped answering and did not come back within the retries."""
+
+    def __init__(self, what: str, retries: int, waited_s: float, cause: BaseException) -> None:
+        super().__init__(
+            f"the database stopped answering while {what} ({_first_line(cause)}); gave up after {retries} retries "
+            f"over {waited_s:.0f} s. Batches loaded before stay loaded and whole (one transaction each); "
+            "run the same command again when the database is back: it loads only the rest."
+        )
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return (str(orig).strip().splitlines() or [type(orig).__name__])[0]

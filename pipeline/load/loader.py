@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.exc import DBAPIError
 
 from pipeline.clean import dedupe
 from pipeline.load import schema as t
@@ -50,9 +51,14 @@ class RunHandle:
         self._conn.commit()
 
     def release(self) -> None:
-        self._conn.execute(text("select pg_advisory_unlock(:c, :r)"), {"c": RUN_LOCK, "r": self.run_id})
-        self._conn.commit()
-        self._conn.close()
+        """Drop the lock; if its connection is already gone, so is the lock, and there is nothing to do."""
+        try:
+            self._conn.execute(text("select pg_advisory_unlock(:c, :r)"), {"c": RUN_LOCK, "r": self.run_id})
+            self._conn.commit()
+        except DBAPIError:
+            LOGGER.info("run %s: its lock connection was already closed", self.run_id)
+        finally:
+            self._conn.close()
 
 
 def start_run(engine: Engine, source: str, version: str, flow_run_id: str | None) -> RunHandle:
@@ -168,22 +174,27 @@ def _remember(conn: Connection, mark: SeenMark, run_id: int) -> None:
 
 
 class SeenLookup:
-    """The sources' memory (`source_marks`), read through one connection held for the run."""
+    """The sources' memory (`source_marks`), one short read per item.
 
-    def __init__(self, engine: Engine) -> None:
-        self._conn = engine.connect()
+    Each lookup takes a connection from the pool (checked before use) and gives it back, so a
+    connection lost mid-run costs one retry, not the run; `retry` wraps each read in the run's backoff.
+    """
+
+    def __init__(self, engine: Engine, retry: Callable[[str, Callable[[], SeenMark | None]], SeenMark | None]) -> None:
+        self._engine = engine
+        self._retry = retry
 
     def __call__(self, key: str) -> SeenMark | None:
-        row = self._conn.execute(
-            select(t.SourceMark.fingerprint, t.SourceMark.etag, t.SourceMark.last_modified).where(
-                t.SourceMark.key == key
-            )
-        ).first()
-        self._conn.commit()  # end the read transaction: never hold a snapshot for the whole run
-        return SeenMark(key, row[0], row[1], row[2]) if row else None
+        return self._retry("reading what the sources saw before", lambda: self._read(key))
 
-    def close(self) -> None:
-        self._conn.close()
+    def _read(self, key: str) -> SeenMark | None:
+        with self._engine.connect() as conn:
+            row = conn.execute(
+                select(t.SourceMark.fingerprint, t.SourceMark.etag, t.SourceMark.last_modified).where(
+                    t.SourceMark.key == key
+                )
+            ).first()
+        return SeenMark(key, row[0], row[1], row[2]) if row else None
 
 
 def _near_duplicate_of(conn: Connection, body: str, fingerprint: list[int]) -> int | None:
@@ -273,6 +284,7 @@ def _load_one(
         .on_conflict_do_update(index_elements=["sha256"], set_={"status": "loaded", "article_id": article_id})
     )
     counts.articles_loaded += 1
+    counts.nul_removed += article.nul_removed
     _write_derived(conn, article_id, x, counts)
 
 

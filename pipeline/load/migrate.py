@@ -52,8 +52,18 @@ def ensure_current(url: str) -> None:
     head = head_revision()
     if current is None:
         upgrade(url)
+    elif current != head and not _known_revision(current):
+        raise DatabaseError(
+            f"the database schema is at revision {current}, which this code does not know: it was upgraded by a "
+            f"newer newsetl (this one needs {head}). Install that version; never downgrade a database in use"
+        )
     elif current != head:
         raise DatabaseError(
             f"the database schema is at revision {current}, this code needs {head}: "
             "run `newsetl db upgrade` (back it up first) and try again"
         )
+
+
+def _known_revision(revision: str) -> bool:
+    scripts = ScriptDirectory.from_config(alembic_config("postgresql://"))
+    return any(script.revision == revision for script in scripts.walk_revisions())

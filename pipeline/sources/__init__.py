@@ -115,4 +115,4 @@ def _iter_path(path: Path, seen: Seen, lazy: _LazyFetcher, max_bytes: int) -> It
     elif kind == "urls":
         yield from read_url_list(str(path), lazy.get(), seen)
     else:  # a page, or a file named explicitly whatever its suffix
-        yield from iter_page(path, seen)
+        yield from iter_page(path, seen, max_bytes)

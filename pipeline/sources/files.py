@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from pipeline.models import RawDocument, SeenMark, Unchanged
+from pipeline.models import RawDocument, Rejection, SeenMark, Unchanged
 from pipeline.sources.state import Seen
 
 LOGGER = logging.getLogger(__name__)
@@ -82,10 +82,17 @@ def media_type_of(path: Path, head: bytes) -> str:
     return "text/html" if sniff.startswith((b"<!doctype html", b"<html", b"<?xml")) else "text/plain"
 
 
-def iter_page(path: Path, seen: Seen) -> Iterator[RawDocument | SeenMark | Unchanged]:
+def iter_page(
+    path: Path, seen: Seen, max_bytes: int = 5_000_000
+) -> Iterator[RawDocument | Rejection | SeenMark | Unchanged]:
     key = str(path.resolve())
     if unchanged(path, seen):
         yield Unchanged(key)
+        return
+    size = path.stat().st_size
+    if size > max_bytes:  # never read into memory; the mark skips it next time until it changes
+        yield Rejection.too_large(key, size, max_bytes)
+        yield SeenMark(key, fingerprint(path))
         return
     content = path.read_bytes()
     mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)

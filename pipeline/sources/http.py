@@ -95,7 +95,7 @@ class Fetcher:
         if response.status_code != 200:
             return Rejection(url, "fetch_error", f"HTTP {response.status_code}")
         if len(response.content) > self.settings.max_bytes:
-            return Rejection(url, "too_large", f"{len(response.content)} bytes > {self.settings.max_bytes}")
+            return Rejection.too_large(url, len(response.content), self.settings.max_bytes)
         mark = SeenMark(url, etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"))
         media = response.headers.get("content-type", "").split(";")[0].strip().lower()
         return Fetched(str(response.url), response.content, media, mark)

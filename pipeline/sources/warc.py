@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import hashlib
 import logging
 import zlib
 from collections.abc import Iterator
@@ -36,8 +37,10 @@ def iter_warc(path: Path, seen: Seen, max_bytes: int = 5_000_000) -> Iterator[So
         with path.open("rb") as stream:
             for record in ArchiveIterator(stream):
                 doc = _document(record, max_bytes)
+                if isinstance(doc, Rejection) and doc.reason == "truncated_record":
+                    damage = damage or "the archive ends inside a record"
                 if doc is not None:
-                    read += 1
+                    read += isinstance(doc, RawDocument)
                     yield doc
     except (ArchiveLoadFailed, OSError, ValueError) as exc:  # a corrupt archive: keep what was read
         damage = f"{type(exc).__name__}: {exc}"
@@ -71,7 +74,15 @@ def _document(record: object, max_bytes: int) -> RawDocument | Rejection | None:
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""  # type: ignore[attr-defined]
     content = record.content_stream().read(max_bytes + 1)  # type: ignore[attr-defined]
     if len(content) > max_bytes:
-        return Rejection(uri, "too_large", f"more than {max_bytes} bytes")
+        return Rejection.too_large(uri, None, max_bytes)
+    missing = getattr(record.raw_stream, "limit", 0)  # type: ignore[attr-defined]
+    if missing:  # the record's declared length was not all there: a cut-off page is not an article
+        return Rejection(
+            uri,
+            "truncated_record",
+            f"the archive ends inside this record ({missing:,} bytes missing); re-download the archive",
+            hashlib.sha256(content).hexdigest(),
+        )
     return RawDocument(uri=uri, content=content, media_type="text/html", fetched_at=_warc_date(record))
 
 

@@ -80,4 +80,4 @@ def test_a_batch_is_cleaned_page_by_page_with_the_sites_furniture(tmp_path: Path
     results = clean_documents([*docs, broken])
     assert [type(r).__name__ for r in results] == ["Article", "Article", "Article", "Rejection"]
     assert [r.body for r in results[:3] if isinstance(r, Article)] == [s for _, s in STORIES]
-    assert isinstance(results[3], Rejection) and results[3].reason == "undecodable"
+    assert isinstance(results[3], Rejection) and results[3].reason == "binary"
