@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: help run test lint lock bench bench-queries bench-sources clean
+.PHONY: help run test lint lock bench bench-queries bench-sources bench-faults clean
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
 
@@ -31,6 +31,9 @@ bench-queries: $(VENV)/.installed  ## the example queries on 10,000 synthetic ar
 
 bench-sources: $(VENV)/.installed  ## documents/s per source type, memory while streaming a large WARC
 	$(BIN)/python benchmarks/source_speed.py
+
+bench-faults: $(VENV)/.installed  ## bad input, outages, kills and races: documents lost and duplicated (must be 0)
+	$(BIN)/python benchmarks/fault_injection.py
 
 lock:  ## re-pin every dependency with hashes (no download addresses recorded)
 	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \

@@ -36,7 +36,7 @@ BAD_GOOD_ARTICLES = 3  # the nested page, the WARC's whole record, the good JSON
 
 
 def write_stories(folder: Path, numbers: range) -> list[Path]:
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in numbers:
         path = folder / f"story{i:03d}.txt"
@@ -80,7 +80,7 @@ def waiting_loader(conn: psycopg.Connection, timeout_s: float = 120) -> int:
 
 def write_bad_documents(folder: Path) -> list[str]:
     """Every kind of bad input in `folder`, with three good documents among them; returns the URIs written."""
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     (folder / "empty.txt").write_bytes(b"")
     (folder / "blank.txt").write_bytes(b" \n\t\n   \n")
     (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
