@@ -90,7 +90,7 @@ def ingest(
     reprocess: Annotated[
         bool, typer.Option("--reprocess", help="read everything again and rebuild articles already loaded")
     ] = False,
-    runner: Annotated[str | None, typer.Option(help="threads or dask (default NEWSETL_TASK_RUNNER)")] = None,
+    runner: Annotated[str | None, typer.Option(help="threads, processes or dask (default NEWSETL_TASK_RUNNER)")] = None,
     dask_address: Annotated[str | None, typer.Option(help="Dask scheduler, e.g. tcp://host:8786")] = None,
 ) -> None:
     """Run the ingest flow over PATHS and print what it did."""
@@ -147,7 +147,7 @@ def serve(
     sources: Annotated[list[str], typer.Argument(help=SOURCES_HELP)],
     cron: Annotated[str, typer.Option(help="when to run, a cron expression (UTC)")] = "*/15 * * * *",
     name: Annotated[str, typer.Option(help="deployment name")] = "ingest-scheduled",
-    runner: Annotated[str | None, typer.Option(help="threads or dask (default NEWSETL_TASK_RUNNER)")] = None,
+    runner: Annotated[str | None, typer.Option(help="threads, processes or dask (default NEWSETL_TASK_RUNNER)")] = None,
     dask_address: Annotated[str | None, typer.Option(help="Dask scheduler, e.g. tcp://host:8786")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="print the deployment and exit")] = False,
 ) -> None:
@@ -290,6 +290,48 @@ def db_reader() -> None:
     engine.dispose()
     state = "can log in" if password else "exists but cannot log in (no NEWSETL_READONLY_PASSWORD)"
     console.print(f"role {settings.readonly_role} {state}; it reads schema analytics only")
+
+
+@app.command()
+def bench(
+    corpus: Annotated[str, typer.Argument(help="folder of real news pages (.txt/.html)")],
+    limit: Annotated[int | None, typer.Option(help="documents (past the corpus size, it is repeated)")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="analysis processes (1 = threads in this process)")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
+) -> None:
+    """Time the whole pipeline against bare spaCy on the same texts, the no-op rerun, and peak memory.
+
+    Ingests into a database of its own (created on the configured server, dropped afterwards).
+    """
+    from pathlib import Path
+
+    from pipeline.bench import run_bench
+
+    _setup_logging()
+    if not Path(corpus).is_dir():
+        err.print(f"[red]error:[/red] no such folder: {corpus}")
+        raise typer.Exit(2)
+    result = run_bench(Path(corpus), limit, workers)
+    if as_json:
+        print(result.as_json())
+        return
+    table = Table(title=f"newsetl bench: {result.docs} documents, {result.workers} worker(s)")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for label, value in (
+        ("pipeline, first run", f"{result.first_s:.1f} s = {result.docs_per_s:.1f} docs/s"),
+        ("bare spaCy nlp.pipe, same texts", f"{result.spacy_s:.1f} s = {result.spacy_docs_per_s:.1f} docs/s"),
+        ("ratio (pipeline / spaCy)", f"{result.ratio:.2f}"),
+        ("no-op rerun", f"{result.noop_s:.2f} s = {result.noop_share:.1%} of the first run"),
+        ("peak resident memory", f"{result.peak_rss_mb:.0f} MB"),
+        ("loaded / rejected / duplicates", f"{result.articles_loaded} / {result.rejected} / {result.duplicates}"),
+        ("load stage", f"{result.load_rows} rows in {result.load_s:.1f} s = {result.load_rows_per_s:,.0f} rows/s"),
+        ("plain COPY of the same rows", f"{result.copy_rows_per_s:,.0f} rows/s"),
+    ):
+        table.add_row(label, value)
+    for stage, seconds in sorted(result.stages_s.items(), key=lambda kv: -kv[1]):
+        table.add_row(f"  stage: {stage}", f"{seconds:.1f} s")
+    console.print(table)
 
 
 @app.command()

@@ -38,7 +38,9 @@ class Settings(BaseSettings):
     spacy_model: str = Field(default_factory=_default_spacy_model)
     batch_size: int = Field(default=200, ge=1, description="documents per Prefect task")
     nlp_processes: int = Field(default=1, ge=1, description="spaCy n_process")
-    task_runner: str = Field(default="threads", pattern="^(threads|dask)$", description="where batches are analysed")
+    task_runner: str = Field(
+        default="threads", pattern="^(threads|processes|dask)$", description="where batches are analysed"
+    )
     dask_address: str | None = Field(default=None, description="tcp://scheduler:8786; unset with dask = local cluster")
     analysis_workers: int = Field(default=2, ge=1, description="batches analysed at once (threads or in flight)")
     max_document_bytes: int = Field(default=5_000_000, ge=1024)

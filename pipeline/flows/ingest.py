@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -24,14 +25,14 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.futures import PrefectFuture
 from prefect.states import State
-from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from pipeline import __version__
 from pipeline.clean import clean_documents
 from pipeline.config import Settings, get_settings
-from pipeline.flows import progress
+from pipeline.flows import progress, timing
 from pipeline.load import loader
 from pipeline.load.database import (
     DatabaseUnavailable,
@@ -58,6 +59,17 @@ def batched(items: Iterator[SourceItem], size: int) -> Iterator[list[SourceItem]
         yield chunk
 
 
+def _timed_batches(items: Iterator[SourceItem], size: int) -> Iterator[list[SourceItem]]:
+    """Batches of source items; the time spent reading them is the "read" stage."""
+    batches = batched(items, size)
+    while True:
+        with timing.timed("read"):
+            chunk = next(batches, None)
+        if chunk is None:
+            return
+        yield chunk
+
+
 def clean_all(docs: Sequence[RawDocument], max_bytes: int) -> tuple[list[Article], list[Rejection]]:
     results = clean_documents(docs, max_bytes)
     return [r for r in results if isinstance(r, Article)], [r for r in results if isinstance(r, Rejection)]
@@ -78,14 +90,19 @@ def extract_all(articles: Sequence[Article], model: str, n_process: int) -> tupl
     return out, rejected
 
 
+Analysis = tuple[list[Extraction], list[Rejection], dict[str, float]]
+
+
 @task(name="analyse-batch", cache_policy=NO_CACHE)
-def analyse_batch(
-    docs: list[RawDocument], max_bytes: int, model: str, n_process: int
-) -> tuple[list[Extraction], list[Rejection]]:
-    """Clean and analyse one batch; pure, so it runs wherever the task runner puts it."""
+def analyse_batch(docs: list[RawDocument], max_bytes: int, model: str, n_process: int) -> Analysis:
+    """Clean and analyse one batch; pure, so it runs wherever the task runner puts it (a thread, another
+    process, a Dask worker). Returns the seconds of each stage with the result: the flow's process adds them up."""
+    began = time.perf_counter()
     articles, rejections = clean_all(docs, max_bytes)
+    cleaned = time.perf_counter()
     extractions, failed = extract_all(articles, model, n_process)
-    return extractions, rejections + failed
+    seconds = {"clean": cleaned - began, "extract": time.perf_counter() - cleaned}
+    return extractions, rejections + failed, seconds
 
 
 def _transient(task: object, task_run: object, state: State) -> bool:
@@ -183,7 +200,7 @@ def ingest(paths: list[str], batch_size: int | None = None, reprocess: bool = Fa
     counts = RunCounts()
     loading = load.with_options(retries=settings.db_retries, retry_delay_seconds=db.delays)
     refreshing = refresh_marts.with_options(retries=settings.db_retries, retry_delay_seconds=db.delays)
-    in_flight: deque[tuple[Batch, PrefectFuture[tuple[list[Extraction], list[Rejection]]] | None]] = deque()
+    in_flight: deque[tuple[Batch, PrefectFuture[Analysis] | None]] = deque()
     window = max(2, settings.analysis_workers)
     try:
         fetching = FetchSettings(
@@ -194,8 +211,9 @@ def ingest(paths: list[str], batch_size: int | None = None, reprocess: bool = Fa
             respect_robots=settings.fetch_respect_robots,
         )
         items = iter_items(paths, seen, fetch_settings=fetching, max_bytes=settings.max_document_bytes)
-        for chunk in batched(items, size):
-            batch = _sort(engine, chunk, reprocess, db)
+        for chunk in _timed_batches(items, size):
+            with timing.timed("sort"):
+                batch = _sort(engine, chunk, reprocess, db)
             future = None
             if batch.raws:
                 future = analyse_batch.submit(
@@ -279,18 +297,23 @@ def _finish(
     url: str,
     run_id: int,
     batch: Batch,
-    future: PrefectFuture[tuple[list[Extraction], list[Rejection]]] | None,
+    future: PrefectFuture[Analysis] | None,
     reprocess: bool,
     loading: Any,
     db: _Retry,
 ) -> RunCounts:
     extractions: list[Extraction] = []
     if future is not None:
-        extractions, failed = future.result()
+        with timing.timed("wait for analysis"):
+            extractions, failed, seconds = future.result()
         batch.rejections.extend(failed)
+        for stage, spent in seconds.items():
+            timing.add(stage, spent)
     counts = batch.counts
     if batch.raws or batch.rejections or batch.marks:
-        counts.add(db.after_task("loading a batch", lambda: loading(url, run_id, batch, extractions, reprocess)))
+        with timing.timed("load"):
+            loaded = db.after_task("loading a batch", lambda: loading(url, run_id, batch, extractions, reprocess))
+        counts.add(loaded)
     progress.report(counts.documents_read, counts)
     return counts
 
@@ -309,10 +332,20 @@ def count_documents(paths: Sequence[str]) -> int | None:
 
 def configured(settings: Settings) -> object:
     """The ingest flow with the task runner the settings ask for (threads, or a Dask cluster)."""
+    if settings.task_runner == "processes":
+        # each worker process loads the model once and keeps it: batches analysed on every core
+        processes = ProcessPoolTaskRunner(max_workers=settings.analysis_workers)
+        return ingest.with_options(task_runner=processes)  # type: ignore[arg-type]
     if settings.task_runner == "dask":
         from prefect_dask import DaskTaskRunner
 
-        runner = DaskTaskRunner(address=settings.dask_address) if settings.dask_address else DaskTaskRunner()
+        # a local cluster: one single-threaded worker process per analysis worker, each keeping its model
+        local = {"n_workers": settings.analysis_workers, "threads_per_worker": 1, "processes": True}
+        runner = (
+            DaskTaskRunner(address=settings.dask_address)
+            if settings.dask_address
+            else DaskTaskRunner(cluster_kwargs=local)
+        )
         return ingest.with_options(task_runner=runner)  # type: ignore[arg-type]
     threads = ThreadPoolTaskRunner(max_workers=settings.analysis_workers)  # type: ignore[var-annotated]
     return ingest.with_options(task_runner=threads)  # type: ignore[arg-type]

@@ -348,61 +348,96 @@ def _write_derived(conn: Connection, article_id: int, x: Extraction, counts: Run
         else:
             ids[ref.key] = ("organization", _organization(conn, ref, article_id))
             counts.organizations += 1
-    place_ids = {p.name: _place(conn, p.name, p.kind, p.country_code, article_id) for p in x.places}
+    place_ids = _places(conn, x, article_id)
+    statements = []
     for st in x.statements:
         kind, entity_id = ids.get(st.speaker_key or "", ("", None))
-        conn.execute(
-            insert(t.Statement).values(
-                article_id=article_id,
-                speaker_text=st.speaker_text[:500],
-                speaker_person_id=entity_id if kind == "person" else None,
-                speaker_organization_id=entity_id if kind == "organization" else None,
-                kind=st.kind,
-                cue=st.cue,
-                text=st.text,
-                start_char=st.start,
-                end_char=st.end,
-            )
+        statements.append(
+            {
+                "article_id": article_id,
+                "speaker_text": st.speaker_text[:500],
+                "speaker_person_id": entity_id if kind == "person" else None,
+                "speaker_organization_id": entity_id if kind == "organization" else None,
+                "kind": st.kind,
+                "cue": st.cue,
+                "text": st.text,
+                "start_char": st.start,
+                "end_char": st.end,
+            }
         )
-        counts.statements += 1
-    for ev in x.events:
-        event_id = conn.execute(
-            insert(t.Event)
-            .values(
-                article_id=article_id,
-                event_type=ev.event_type,
-                cameo_code=ev.cameo_code,
-                trigger=ev.trigger,
-                summary=ev.summary,
-                start_date=ev.start_date.value if ev.start_date else None,
-                end_date=ev.end_date.value if ev.end_date else None,
-                date_precision=ev.start_date.precision if ev.start_date else None,
-                date_text=ev.date_text,
-                place_id=place_ids.get(ev.place or ""),
-                place_text=ev.place,
-            )
-            .returning(t.Event.event_id)
-        ).scalar_one()
+    if statements:  # one multi-row INSERT (SQLAlchemy's insertmanyvalues), not one round trip per statement
+        conn.execute(insert(t.Statement), statements)
+        counts.statements += len(statements)
+    if not x.events:
+        return
+    event_rows = [
+        {
+            "article_id": article_id,
+            "event_type": ev.event_type,
+            "cameo_code": ev.cameo_code,
+            "trigger": ev.trigger,
+            "summary": ev.summary,
+            "start_date": ev.start_date.value if ev.start_date else None,
+            "end_date": ev.end_date.value if ev.end_date else None,
+            "date_precision": ev.start_date.precision if ev.start_date else None,
+            "date_text": ev.date_text,
+            "place_id": place_ids.get(ev.place or ""),
+            "place_text": ev.place,
+        }
+        for ev in x.events
+    ]
+    event_ids = (
+        conn.execute(insert(t.Event).returning(t.Event.event_id, sort_by_parameter_order=True), event_rows)
+        .scalars()
+        .all()
+    )
+    names = {r.key: r.name for r in x.entities}
+    participants: dict[tuple[int, str], dict[str, object]] = {}
+    for ev, event_id in zip(x.events, event_ids, strict=True):
         for key in ev.participant_keys:
             kind, entity_id = ids[key]
-            ref = next(r for r in x.entities if r.key == key)
-            conn.execute(
-                insert(t.EventParticipant)
-                .values(
-                    event_id=event_id,
-                    name=ref.name,
-                    person_id=entity_id if kind == "person" else None,
-                    organization_id=entity_id if kind == "organization" else None,
-                )
-                .on_conflict_do_nothing()
+            participants.setdefault(
+                (event_id, names[key]),
+                {
+                    "event_id": event_id,
+                    "name": names[key],
+                    "person_id": entity_id if kind == "person" else None,
+                    "organization_id": entity_id if kind == "organization" else None,
+                    "place_id": None,
+                },
             )
         for name in ev.participant_names:
-            conn.execute(
-                insert(t.EventParticipant)
-                .values(event_id=event_id, name=name, place_id=place_ids.get(name))
-                .on_conflict_do_nothing()
+            participants.setdefault(
+                (event_id, name),
+                {
+                    "event_id": event_id,
+                    "name": name,
+                    "person_id": None,
+                    "organization_id": None,
+                    "place_id": place_ids.get(name),
+                },
             )
-        counts.events += 1
+    if participants:
+        conn.execute(insert(t.EventParticipant).on_conflict_do_nothing(), list(participants.values()))
+    counts.events += len(x.events)
+
+
+def _places(conn: Connection, x: Extraction, article_id: int) -> dict[str, int]:
+    """The article's places: one multi-row upsert for the places, one for the article's links to them."""
+    if not x.places:
+        return {}
+    rows = {
+        name_key(p.name): {"name": p.name, "name_key": name_key(p.name), "kind": p.kind, "country_code": p.country_code}
+        for p in x.places
+    }
+    stmt = insert(t.Place)
+    stmt = stmt.on_conflict_do_update(index_elements=["name_key"], set_={"kind": stmt.excluded.kind})
+    found = conn.execute(stmt.returning(t.Place.name_key, t.Place.place_id), list(rows.values())).all()
+    by_key = {k: int(i) for k, i in found}
+    place_ids = {p.name: by_key[name_key(p.name)] for p in x.places}
+    links = [{"article_id": article_id, "place_id": i, "mentions": 1} for i in dict.fromkeys(place_ids.values())]
+    conn.execute(insert(t.ArticlePlace).on_conflict_do_nothing(), links)
+    return place_ids
 
 
 def _source(conn: Connection, name: str | None, domain: str | None) -> int | None:
@@ -415,25 +450,6 @@ def _source(conn: Connection, name: str | None, domain: str | None) -> int | Non
         index_elements=["name_key"], set_={"domain": func.coalesce(t.Source.domain, stmt.excluded.domain)}
     )
     return int(conn.execute(stmt.returning(t.Source.source_id)).scalar_one())
-
-
-def _place(conn: Connection, name: str, kind: str, code: str | None, article_id: int) -> int:
-    stmt = insert(t.Place).values(name=name, name_key=name_key(name), kind=kind, country_code=code)
-    place_id = int(
-        conn.execute(
-            stmt.on_conflict_do_update(index_elements=["name_key"], set_={"kind": stmt.excluded.kind}).returning(
-                t.Place.place_id
-            )
-        ).scalar_one()
-    )
-    conn.execute(
-        insert(t.ArticlePlace)
-        .values(article_id=article_id, place_id=place_id, mentions=1)
-        .on_conflict_do_update(
-            index_elements=["article_id", "place_id"], set_={"mentions": t.ArticlePlace.mentions + 1}
-        )
-    )
-    return place_id
 
 
 # --- people -----------------------------------------------------------------------------------------------

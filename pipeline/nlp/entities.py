@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.models import EntityRef, Mention, Place
 from pipeline.nlp import names
+from pipeline.nlp.model import text_of
 from pipeline.nlp.turns import find_turns
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -113,7 +114,7 @@ def _organization(span: Span, base: int) -> Mention | None:
     name, acronym = names.clean_org_name(span.text)
     if not name:
         return None
-    following = doc.text[span.end_char : span.end_char + 14]
+    following = text_of(doc)[span.end_char : span.end_char + 14]
     match = re.match(r"\s*\((?P<acr>[A-Z][A-Za-z&]{1,9})\)", following)
     if match and acronym is None:
         acronym = match.group("acr")
@@ -129,14 +130,14 @@ def _organization(span: Span, base: int) -> Mention | None:
         name = f"{prev.text} {name}"
         start = prev.idx
     return Mention(
-        "organization", name, doc.text[start : span.end_char], base + start, base + span.end_char, acronym=acronym
+        "organization", name, text_of(doc)[start : span.end_char], base + start, base + span.end_char, acronym=acronym
     )
 
 
 def _turn_labels(doc: Doc, taken: list[Mention], body_start: int) -> list[Mention]:
     """Transcript speaker labels ("CRI:", "Liu Zhenmin:") that NER did not tag."""
     out: list[Mention] = []
-    for turn in find_turns(doc.text, body_start):
+    for turn in find_turns(text_of(doc), body_start):
         label, start, end = turn.label, turn.label_start, turn.label_end
         if any(m.start < end and start < m.end for m in taken + out):
             continue
@@ -205,9 +206,9 @@ def extract_mentions(doc: Doc, title_end: int) -> tuple[list[Mention], list[tupl
     """Mentions in document order; headline entities count only when the body confirms them or they are acronyms."""
     mentions: list[Mention] = []
     places: list[tuple[int, int, Place]] = []
-    headlines = _headline_lines(doc.text, title_end)
+    headlines = _headline_lines(text_of(doc), title_end)
     body_text = "\n".join(
-        line for start, line in _lines(doc.text) if start >= title_end and (start, line) not in headlines
+        line for start, line in _lines(text_of(doc)) if start >= title_end and (start, line) not in headlines
     )
     for ent in doc.ents:
         # the title, and headline-like lines in the body (lists of other stories), count only when confirmed

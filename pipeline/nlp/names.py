@@ -290,19 +290,9 @@ def country_of(name: str) -> str | None:
     except LookupError:
         pass
     low = text.lower()
-    for country in pycountry.countries:
-        names = {getattr(country, a, "") for a in ("name", "common_name", "official_name")}
-        if any(
-            n
-            and (
-                n.lower() == low
-                or n.lower().startswith(low + ",")
-                or n.lower().startswith(low + " (")
-                or (n.lower().endswith(" " + low) and n.lower().startswith(("republic of", "kingdom of")))
-            )
-            for n in names
-        ):
-            return str(country.alpha_2)
+    found = _country_index().get(low)
+    if found:
+        return found
     short = {
         "russia": "RU",
         "iran": "IR",
@@ -326,6 +316,28 @@ def country_of(name: str) -> str | None:
         "czechia": "CZ",
     }
     return short.get(low)
+
+
+@lru_cache(maxsize=1)
+def _country_index() -> dict[str, str]:
+    """Lower-case forms naming a country: its names, the name before ", " or " (" ("Korea, Republic of" ->
+    "korea"), and what follows "Republic of" / "Kingdom of". Built once: a scan per lookup cost seconds a corpus."""
+    index: dict[str, str] = {}
+    for country in pycountry.countries:
+        code = str(country.alpha_2)
+        for attr in ("name", "common_name", "official_name"):
+            n = str(getattr(country, attr, "") or "").lower()
+            if not n:
+                continue
+            index.setdefault(n, code)
+            for sep in (",", " ("):
+                if sep in n:
+                    index.setdefault(n.split(sep, 1)[0], code)
+            if n.startswith(("republic of", "kingdom of")):
+                words = n.split()
+                for k in range(1, len(words)):
+                    index.setdefault(" ".join(words[k:]), code)
+    return index
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.entities import ArticleEntities
+from pipeline.nlp.model import text_of
 from pipeline.nlp.names import HONORIFICS, is_title_word
 
 PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
@@ -114,7 +115,7 @@ def _gender(ents: ArticleEntities, key: str, doc: Doc) -> str | None:
     for mention, k in zip(ents.mentions, ents.mention_keys, strict=True):
         if k != key:
             continue
-        words |= _words(doc.text[max(0, mention.start - 6) : mention.start])  # "Mr. " / "Ms. " before the name
+        words |= _words(text_of(doc)[max(0, mention.start - 6) : mention.start])  # "Mr. " / "Ms. " before the name
         words |= _words(mention.role_title or "")
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -176,7 +177,7 @@ def resolve_pronoun(pronoun: Token, ents: ArticleEntities, offset: int) -> str |
         ),
         reverse=True,
     )
-    genders: dict[str, str | None] = {}
+    genders: dict[str, str | None] = doc.user_data.setdefault("newsetl_genders", {})  # once per person per article
     agreeing = []
     for start, end, key in earlier:
         if key not in genders:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.models import Statement, StatementKind
 from pipeline.nlp.entities import ArticleEntities
+from pipeline.nlp.model import text_of
 from pipeline.nlp.quotes import find_quotations
 from pipeline.nlp.speakers import PRONOUNS, resolve_speaker
 from pipeline.nlp.turns import find_turns
@@ -118,11 +119,11 @@ def _statement(
 def _turns(doc: Doc, ents: ArticleEntities, body_start: int, body_end: int) -> list[Statement]:
     """Each transcript turn is a statement of its label's speaker; one that asks is a question."""
     out: list[Statement] = []
-    for turn in find_turns(doc.text, body_start, body_end):
+    for turn in find_turns(text_of(doc), body_start, body_end):
         key = ents.key_at(turn.label_start, turn.label_end)
-        content = doc.text[turn.start : turn.end]
+        content = text_of(doc)[turn.start : turn.end]
         kind: StatementKind = "question" if "?" in content else "direct"
-        out.append(_statement((turn.label, key), kind, None, doc.text, turn.start, turn.end))
+        out.append(_statement((turn.label, key), kind, None, text_of(doc), turn.start, turn.end))
     return out
 
 
@@ -159,7 +160,7 @@ def _quotes(
     out: list[Statement] = []
     previous: tuple[str, str | None] | None = None
     previous_end = -1
-    text = doc.text
+    text = text_of(doc)
     for q in find_quotations(text, body_start, body_end):
         qs, qe = q.start - 1, q.end + 1  # with the marks
         words = text[q.start : q.end].split()
@@ -252,7 +253,7 @@ def extract_statements(doc: Doc, ents: ArticleEntities, body_start: int, body_en
         speaker = resolve_speaker(subject, ents, verb.idx)
         if speaker[0].lower() in PRONOUNS and speaker[1] is None:
             continue
-        statements.append(_statement(speaker, "indirect", cue, doc.text, start, end))
+        statements.append(_statement(speaker, "indirect", cue, text_of(doc), start, end))
     statements.extend(_according_to(doc, ents, body_start, body_end, quote_ranges))
     return _dedupe(statements)
 
@@ -292,7 +293,7 @@ def _according_to(
         start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
         if _overlaps(start, end, quote_ranges):
             continue
-        out.append(_statement(speaker, "indirect", "according to", doc.text, start, end))
+        out.append(_statement(speaker, "indirect", "according to", text_of(doc), start, end))
     return out
 
 

@@ -1,0 +1,46 @@
+"""`newsetl bench` runs the real flow into a database of its own and reports every figure it promises."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import psycopg
+
+from tests.conftest import SEEDS, server_url
+
+KEYS = {"docs", "docs_per_s", "spacy_docs_per_s", "ratio", "noop_s", "first_s", "peak_rss_mb", "workers"}
+
+
+def test_bench_reports_its_figures_and_leaves_no_database_behind(db_url: str) -> None:
+    env = {**os.environ, "DATABASE_URL": db_url, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-c", "from pipeline.cli import app; app()", "bench", str(SEEDS), "--limit", "7", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert set(result) >= KEYS
+    # 7 documents: the 5 seeds, then 2 copies (another file, the same article: loaded as duplicates)
+    assert (result["docs"], result["workers"], result["articles_loaded"], result["duplicates"]) == (7, 1, 5, 2)
+    assert result["docs_per_s"] > 0 and result["spacy_docs_per_s"] > 0
+    assert (
+        result["ratio"] == round(result["docs_per_s"] / result["spacy_docs_per_s"], 3)
+        or abs(result["ratio"] - result["docs_per_s"] / result["spacy_docs_per_s"]) < 0.01
+    )
+    assert 0 < result["noop_s"] < result["first_s"] and result["peak_rss_mb"] > 50
+    assert result["load_rows"] > 7 and result["copy_rows_per_s"] > 0
+    with psycopg.connect(server_url("postgres")) as conn:
+        left = conn.execute("select datname from pg_database where datname like 'newsetl_bench_%'").fetchall()
+    assert left == []
+    # the configured database itself was not touched
+    with psycopg.connect(db_url) as conn:
+        tables = conn.execute("select count(*) from pg_tables where schemaname = 'public'").fetchone()
+    assert tables == (0,)
