@@ -30,7 +30,7 @@ def clean_html(markup: str, url: str | None = None) -> CleanedText:
         include_comments=False,
         include_tables=False,
         favor_precision=True,
-        deduplicate=True,
+        deduplicate=False,
     )
     if not isinstance(document, Document) or not (document.text or "").strip():
         LOGGER.info("trafilatura found no main text in %s; falling back to the text cleaner", url)

@@ -201,7 +201,7 @@ def ingest(paths: list[str], batch_size: int | None = None, reprocess: bool = Fa
     loading = load.with_options(retries=settings.db_retries, retry_delay_seconds=db.delays)
     refreshing = refresh_marts.with_options(retries=settings.db_retries, retry_delay_seconds=db.delays)
     in_flight: deque[tuple[Batch, PrefectFuture[Analysis] | None]] = deque()
-    window = max(2, settings.analysis_workers)
+    window = settings.analysis_workers + 1  # every worker busy while the flow loads the oldest batch
     try:
         fetching = FetchSettings(
             timeout_s=settings.fetch_timeout_s,

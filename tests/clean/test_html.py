@@ -47,3 +47,13 @@ def test_a_page_with_only_navigation_is_rejected_with_a_reason() -> None:
     markup = b"<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><p>Contact us</p></body></html>"
     result = _clean(markup)
     assert isinstance(result, Rejection) and result.reason == "no_article_text"
+
+
+def test_the_same_page_cleans_the_same_every_time_in_one_process() -> None:
+    """No memory of pages seen before (trafilatura's duplicate cache is off): a reprocess run in a long-lived
+    worker, or the same story from two addresses, must not lose paragraphs already seen."""
+    first = _clean(PAGE.read_bytes())
+    for _ in range(3):
+        again = _clean(PAGE.read_bytes(), uri="https://mirror.example/harbour")
+        assert isinstance(first, Article) and isinstance(again, Article)
+        assert again.body == first.body
