@@ -313,7 +313,11 @@ def bench(
     if not Path(corpus).is_dir():
         err.print(f"[red]error:[/red] no such folder: {corpus}")
         raise typer.Exit(2)
-    result = run_bench(Path(corpus), limit, workers)
+    try:
+        result = run_bench(Path(corpus), limit, workers)
+    except ValueError as exc:  # a folder with no page in it
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
     if as_json:
         print(result.as_json())
         return
