@@ -1,12 +1,13 @@
 """The `ingest` flow: source items in batches through clean, extract and load.
 
 Tasks work on batches (hundreds of documents), never one article each, so
-orchestration costs little next to the language model. Cleaning and language
-analysis of a batch is one task, submitted to the task runner (threads here,
-a Dask cluster with `--runner dask`), so several batches are analysed at once;
-loading stays in the flow, one batch at a time, in order: the database is the
-single point of truth and the only writer is this flow. Only the load retries:
-it is the one that meets transient database errors, and it is idempotent.
+orchestration costs little next to the language model. The flow reads and
+cleans a batch, then submits its language analysis to the task runner (threads
+here, worker processes with `--runner processes`, a Dask cluster with `--runner
+dask`), so the workers do the model's work only while the flow cleans the next
+batch and loads finished ones, one at a time, in order: the database is the
+single point of truth and the only writer is this flow. Database steps retry
+transient errors with backoff; the load is idempotent.
 """
 
 from __future__ import annotations
@@ -94,15 +95,12 @@ Analysis = tuple[list[Extraction], list[Rejection], dict[str, float]]
 
 
 @task(name="analyse-batch", cache_policy=NO_CACHE)
-def analyse_batch(docs: list[RawDocument], max_bytes: int, model: str, n_process: int) -> Analysis:
-    """Clean and analyse one batch; pure, so it runs wherever the task runner puts it (a thread, another
-    process, a Dask worker). Returns the seconds of each stage with the result: the flow's process adds them up."""
+def analyse_batch(articles: list[Article], model: str, n_process: int) -> Analysis:
+    """Language analysis of one cleaned batch; pure, so it runs wherever the task runner puts it (a thread,
+    another process, a Dask worker). Returns its seconds with the result: the flow's process adds them up."""
     began = time.perf_counter()
-    articles, rejections = clean_all(docs, max_bytes)
-    cleaned = time.perf_counter()
     extractions, failed = extract_all(articles, model, n_process)
-    seconds = {"clean": cleaned - began, "extract": time.perf_counter() - cleaned}
-    return extractions, rejections + failed, seconds
+    return extractions, failed, {"extract": time.perf_counter() - began}
 
 
 def _transient(task: object, task_run: object, state: State) -> bool:
@@ -216,9 +214,12 @@ def ingest(paths: list[str], batch_size: int | None = None, reprocess: bool = Fa
                 batch = _sort(engine, chunk, reprocess, db)
             future = None
             if batch.raws:
-                future = analyse_batch.submit(
-                    list(batch.raws.values()), settings.max_document_bytes, settings.spacy_model, settings.nlp_processes
-                )
+                # cleaned here, in the flow, while the workers parse earlier batches: the workers get the
+                # language model's work only, and a batch of cleaned text is far smaller to ship than its pages
+                with timing.timed("clean"):
+                    articles, rejected = clean_all(list(batch.raws.values()), settings.max_document_bytes)
+                batch.rejections.extend(rejected)
+                future = analyse_batch.submit(articles, settings.spacy_model, settings.nlp_processes)
             in_flight.append((batch, future))
             if len(in_flight) >= window:
                 counts.add(_finish(url, handle.run_id, *in_flight.popleft(), reprocess, loading, db))
