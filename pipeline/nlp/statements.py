@@ -1,10 +1,11 @@
 """Who said what: direct quotes, reported speech and transcript turns, with the speaker resolved.
 
 Shapes follow textacy's direct-quotation triples (speaker, cue, content),
-widened to reported speech (a cue verb's clausal complement), "quoted X as
-saying", and press-conference transcripts ("BBC:" then the question).
-Speakers written as pronouns or role descriptions ("he", "the spokesman")
-are resolved to the nearest earlier person the article names with that role.
+widened to reported speech (a cue verb's clausal complement, or the phrase of
+"called for", "accused X of"), "quoted X as saying", "according to X", and
+press-conference transcripts ("BBC:" then the question). Where quotes are
+is pipeline.nlp.quotes' job, transcript turns pipeline.nlp.turns', and who a
+pronoun or description ("he", "the spokesman") is, pipeline.nlp.speakers'.
 """
 
 from __future__ import annotations
