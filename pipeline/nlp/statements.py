@@ -256,7 +256,19 @@ def extract_statements(doc: Doc, ents: ArticleEntities, body_start: int, body_en
             continue
         statements.append(_statement(speaker, "indirect", cue, text_of(doc), start, end))
     statements.extend(_according_to(doc, ents, body_start, body_end, quote_ranges))
-    return _dedupe(statements)
+    return _dedupe([cut for st in statements if (cut := _within(st, doc, body_start, body_end))])
+
+
+def _within(st: Statement, doc: Doc, body_start: int, body_end: int) -> Statement | None:
+    """The statement cut to the body: the parser may join a headline or caption to the body's first or last
+    clause ("1.\nCRI: ... said"), and a statement's offsets must point into the body."""
+    if body_start <= st.start and st.end <= body_end:
+        return st
+    start, end = max(st.start, body_start), min(st.end, body_end)
+    if end - start < 15:
+        return None
+    cut = _statement((st.speaker_text, st.speaker_key), st.kind, st.cue, text_of(doc), start, end)
+    return cut if cut.end - cut.start >= 15 else None
 
 
 def _overlaps(start: int, end: int, quote_ranges: list[tuple[int, int]]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from hypothesis import HealthCheck, given, settings
@@ -32,7 +33,11 @@ texts = st.lists(
 ).map(lambda parts: "\n\n".join(parts))
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=int(os.environ.get("NEWSETL_PROPERTY_EXAMPLES", "80")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(body=texts, title=st.one_of(st.none(), st.text(max_size=30)))
 def test_extraction_never_raises_and_statements_point_into_the_body(
     extract: Callable[..., Extraction], body: str, title: str | None
@@ -49,7 +54,7 @@ def test_extraction_never_raises_and_statements_point_into_the_body(
         assert set(ev.participant_keys) <= keys
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=int(os.environ.get("NEWSETL_PROPERTY_EXAMPLES", "80")), deadline=None)
 @given(body=texts, media=st.sampled_from(["text/plain", "text/html"]))
 def test_cleaning_any_text_gives_an_article_or_a_reason(body: str, media: str) -> None:
     content = (f"<html><body><p>{body}</p></body></html>" if media == "text/html" else body).encode()
