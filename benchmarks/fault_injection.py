@@ -17,7 +17,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +28,14 @@ import psycopg
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.faultkit import holding_person, waiting_loader, write_bad_documents, write_stories  # noqa: E402
+from tests.faultkit import (  # noqa: E402
+    during_held_load,
+    holding_person,
+    terminate_others,
+    waiting_loader,
+    write_bad_documents,
+    write_stories,
+)
 from tests.stories import person_of, story  # noqa: E402
 
 
@@ -95,22 +101,9 @@ def connection_lost(url: str, work: Path) -> Outcome:
 
     migrate.upgrade(url)
     paths = write_stories(work, range(10, 16))
-    with holding_person(url, person_of(12)) as hold:
-
-        def outage() -> None:
-            try:
-                waiting_loader(hold)
-                with psycopg.connect(url, autocommit=True) as admin:
-                    admin.execute(
-                        "select pg_terminate_backend(pid) from pg_stat_activity "
-                        "where datname = current_database() and pid not in (pg_backend_pid(), %s)",
-                        (hold.info.backend_pid,),
-                    )
-            finally:
-                hold.rollback()
-
-        helper = threading.Thread(target=outage)
-        helper.start()
+    dbname = _rows(url, "select current_database()")[0][0]
+    with holding_person(url, person_of(12)) as hold, psycopg.connect(url, autocommit=True) as admin:
+        helper = during_held_load(hold, lambda: terminate_others(admin, dbname, hold.info.backend_pid))
         _ingest([str(work)], batch_size=2)
         helper.join()
     return Outcome("every connection terminated mid-load", 6, [str(p.resolve()) for p in paths], "retried, succeeded")
@@ -127,19 +120,11 @@ def database_gone(url: str, work: Path, admin_url: str) -> Outcome:
     note = "first run did not fail"
     with holding_person(url, person_of(23)) as hold:
 
-        def outage() -> None:
-            try:
-                waiting_loader(hold)
-                admin.execute(f'alter database "{dbname}" allow_connections false')
-                admin.execute(
-                    "select pg_terminate_backend(pid) from pg_stat_activity where datname = %s and pid <> %s",
-                    (dbname, hold.info.backend_pid),
-                )
-            finally:
-                hold.rollback()
+        def close() -> None:
+            admin.execute(f'alter database "{dbname}" allow_connections false')
+            terminate_others(admin, dbname, hold.info.backend_pid)
 
-        helper = threading.Thread(target=outage)
-        helper.start()
+        helper = during_held_load(hold, close)
         try:
             _ingest([str(work)], batch_size=2)
         except DatabaseUnavailable:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import html
 import io
 import json
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -76,6 +77,31 @@ def waiting_loader(conn: psycopg.Connection, timeout_s: float = 120) -> int:
             return int(row[0])
         time.sleep(0.05)
     raise AssertionError("no load ever waited on the held row")
+
+
+def during_held_load(hold: psycopg.Connection, fault: Callable[[], None]) -> threading.Thread:
+    """Started: waits until a load stops on the held row, causes `fault`, then lets the row go whatever
+    happened (a loader waiting for ever would hang the run)."""
+
+    def run() -> None:
+        try:
+            waiting_loader(hold)
+            fault()
+        finally:
+            hold.rollback()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
+def terminate_others(admin: psycopg.Connection, dbname: str, *keep: int) -> None:
+    """Terminate every backend of `dbname` but `admin`'s and `keep`: a server restart, as its clients see it."""
+    admin.execute(
+        "select pg_terminate_backend(pid) from pg_stat_activity "
+        "where datname = %s and pid <> pg_backend_pid() and pid <> all(%s)",
+        (dbname, list(keep)),
+    )
 
 
 def write_bad_documents(folder: Path) -> list[str]:

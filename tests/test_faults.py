@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import signal
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +21,9 @@ from tests.conftest import server_url
 from tests.faultkit import (
     BAD_GOOD_ARTICLES,
     BAD_REASONS,
+    during_held_load,
     holding_person,
+    terminate_others,
     waiting_loader,
     write_bad_documents,
     write_stories,
@@ -119,22 +120,9 @@ def test_a_lost_connection_mid_load_is_retried_and_the_run_completes(
 
     migrate.upgrade(db_url)
     paths = write_stories(tmp_path, range(10, 16))
-    with holding_person(db_url, person_of(12)) as hold:
-
-        def outage() -> None:
-            try:
-                waiting_loader(hold)
-                with psycopg.connect(db_url, autocommit=True) as admin:  # every backend but ours: a restart
-                    admin.execute(
-                        "select pg_terminate_backend(pid) from pg_stat_activity "
-                        "where datname = current_database() and pid not in (pg_backend_pid(), %s)",
-                        (hold.info.backend_pid,),
-                    )
-            finally:
-                hold.rollback()
-
-        helper = threading.Thread(target=outage)
-        helper.start()
+    dbname = _rows(db_url, "select current_database()")[0][0]
+    with holding_person(db_url, person_of(12)) as hold, psycopg.connect(db_url, autocommit=True) as admin:
+        helper = during_held_load(hold, lambda: terminate_others(admin, dbname, hold.info.backend_pid))
         counts = _ingest([str(tmp_path)], batch_size=2)
         helper.join()
     assert (counts.articles_loaded, counts.rejected) == (6, 0)
@@ -155,19 +143,11 @@ def test_a_database_that_stays_away_fails_the_run_cleanly_and_the_rerun_complete
     admin = psycopg.connect(server_url("postgres"), autocommit=True)  # closes and reopens the test database
     with holding_person(db_url, person_of(23)) as hold:
 
-        def outage() -> None:
-            try:
-                waiting_loader(hold)
-                admin.execute(f'alter database "{dbname}" allow_connections false')
-                admin.execute(
-                    "select pg_terminate_backend(pid) from pg_stat_activity where datname = %s and pid <> %s",
-                    (dbname, hold.info.backend_pid),
-                )
-            finally:
-                hold.rollback()  # whatever happened, the loader must not wait for ever
+        def close() -> None:
+            admin.execute(f'alter database "{dbname}" allow_connections false')
+            terminate_others(admin, dbname, hold.info.backend_pid)
 
-        helper = threading.Thread(target=outage)
-        helper.start()
+        helper = during_held_load(hold, close)
         try:
             with pytest.raises(DatabaseUnavailable, match="run the same command again"):
                 _ingest([str(tmp_path)], batch_size=2)
