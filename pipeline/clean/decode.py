@@ -18,6 +18,7 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+WIDE_BOMS = tuple(bom for bom, name in BOMS if name in ("utf-16", "utf-32"))
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 
@@ -82,8 +83,9 @@ def decode_bytes(content: bytes, repair: bool = True) -> str:
     encoding = sniff_encoding(content)
     if encoding in ("utf-8", "cp1252", "latin-1") and _control_bytes(content) > max(8, len(content) // 50):
         raise DecodeError("binary", "binary content: control bytes no text file holds; is this the right file?")
-    if encoding != "utf-8" and _looks_like_broken_utf8(content):
-        bad = _bad_utf8_sequences(content)
+    loose = content.decode("utf-8", errors="replace") if encoding != "utf-8" else ""
+    if loose and _looks_like_broken_utf8(loose):
+        bad = loose.count("\ufffd")
         if bad > max(1, len(content) * MAX_BAD_UTF8_SHARE):
             raise DecodeError(
                 "invalid_utf8",
@@ -97,20 +99,16 @@ def decode_bytes(content: bytes, repair: bool = True) -> str:
 
 def nul_count(content: bytes) -> int:
     """NUL characters that decoding removes (none in UTF-16/32, where zero bytes are part of the encoding)."""
-    if sniff_encoding(content) in ("utf-16", "utf-32"):
+    if content.startswith(WIDE_BOMS):  # the only way sniff_encoding answers UTF-16/32
         return 0
     return content.count(b"\x00")
 
 
-def _looks_like_broken_utf8(content: bytes) -> bool:
-    """Valid multi-byte UTF-8 sequences present: UTF-8 with damage. Windows-1252 text has none (its accented
-    letters are single bytes, each malformed as UTF-8; a valid pair such as "Ã©" appears only in mojibake)."""
-    decoded = content.decode("utf-8", errors="replace")
-    return any(ord(c) > 0x7F and c != "\ufffd" for c in decoded)
-
-
-def _bad_utf8_sequences(content: bytes) -> int:
-    return content.decode("utf-8", errors="replace").count("\ufffd")
+def _looks_like_broken_utf8(loose: str) -> bool:
+    """Valid multi-byte UTF-8 sequences present (in the bytes decoded as UTF-8 with replacement): UTF-8 with
+    damage. Windows-1252 text has none (its accented letters are single bytes, each malformed as UTF-8; a valid
+    pair such as "Ã©" appears only in mojibake)."""
+    return any(ord(c) > 0x7F and c != "\ufffd" for c in loose)
 
 
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))

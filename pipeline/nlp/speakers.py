@@ -107,16 +107,12 @@ def _gender(ents: ArticleEntities, key: str, doc: Doc) -> str | None:
     first follows the person's name in the same sentence votes ("Ford ... his death"), and the
     majority over the person's mentions decides; a tie or no vote leaves it unknown.
     """
-    words: set[str] = set()
-    ref = ents.ref(key)
-    for role in (ref.role_title, *ref.aliases):
-        words |= _words(role or "")
+    words = _role_words(ents, key)
     votes = {"male": 0, "female": 0}
     for mention, k in zip(ents.mentions, ents.mention_keys, strict=True):
         if k != key:
             continue
         words |= _words(text_of(doc)[max(0, mention.start - 6) : mention.start])  # "Mr. " / "Ms. " before the name
-        words |= _words(mention.role_title or "")
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
@@ -136,6 +132,11 @@ def _gender(ents: ArticleEntities, key: str, doc: Doc) -> str | None:
 
 def _titles(ents: ArticleEntities, key: str) -> set[str]:
     """Every word of every title the article gives the person, and of the names used for them."""
+    return _role_words(ents, key) - HONORIFICS
+
+
+def _role_words(ents: ArticleEntities, key: str) -> set[str]:
+    """The words of the person's titles and names, as the article writes them (honorifics included)."""
     words: set[str] = set()
     ref = ents.ref(key)
     for role in (ref.role_title, *ref.aliases):
@@ -143,7 +144,7 @@ def _titles(ents: ArticleEntities, key: str) -> set[str]:
     for mention, k in zip(ents.mentions, ents.mention_keys, strict=True):
         if k == key:
             words |= _words(mention.role_title or "")
-    return words - {h for h in HONORIFICS}
+    return words
 
 
 SALIENCE_WINDOW = 600  # characters back in which a subject beats a nearer mention in another role
