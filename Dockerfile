@@ -2,7 +2,8 @@
 FROM python:3.11-slim
 WORKDIR /app
 COPY requirements.lock pyproject.toml README.md ./
-RUN pip install --no-cache-dir --require-hashes -r requirements.lock
+# --no-deps: the lock pins every dependency with its hash; installing it as written skips a second resolve
+RUN pip install --no-cache-dir --no-deps --require-hashes -r requirements.lock && pip check
 COPY . .
 RUN pip install --no-cache-dir --no-deps -e .
 ENTRYPOINT []

@@ -9,7 +9,11 @@ help:  ## list the targets
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@# --no-deps: the lock already pins every dependency with its hash, so pip installs it as written instead of
+	@# resolving again (pip 23.2 resolves an extra such as lxml[html_clean] to the newest release and then
+	@# refuses it as unpinned); pip check proves the pinned set is complete and consistent
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements.lock
+	$(BIN)/pip check
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
