@@ -156,8 +156,10 @@ def _warm_cluster(workers: int, model: str) -> Iterator[str]:
     """A local Dask cluster of `workers` single-threaded processes, each with the model loaded; its address."""
     from distributed import Client, LocalCluster
 
+    from pipeline.flows.cluster import local_cluster
+
     with (
-        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        LocalCluster(**local_cluster(workers), dashboard_address=None) as cluster,
         Client(cluster) as client,
     ):
         client.run(_worker_init, model)
@@ -278,6 +280,7 @@ def run_bench(corpus: Path, limit: int | None, workers: int) -> BenchResult:
     """Everything in one call; the caller prints. The language model runs in `workers` Dask worker processes
     started and warmed before the clock; the flow's process reads, cleans and loads, as in a backfill."""
     from pipeline.flows import timing
+    from pipeline.flows.api import share_api
     from pipeline.flows.ingest import configured
     from pipeline.load import database
 
@@ -289,6 +292,7 @@ def run_bench(corpus: Path, limit: int | None, workers: int) -> BenchResult:
         scratch_database(base) as url,
     ):
         paths = stage_corpus(corpus, limit, Path(staging))
+        share_api()  # before the cluster: its workers inherit the one Prefect API
         # the language model in worker processes (a local Dask cluster, started and warmed outside the timings),
         # reading, cleaning and loading in the flow's process: the layout of a backfill on one machine
         cluster = stack.enter_context(_warm_cluster(workers, settings.spacy_model))
@@ -305,7 +309,7 @@ def run_bench(corpus: Path, limit: int | None, workers: int) -> BenchResult:
         stack.enter_context(_environment(overrides))
         settings = get_settings()
         flow = configured(settings)
-        _warm_up(settings)
+        _warm_up(flow, workers)
         with PeakMemory() as memory:
             timing.reset()
             began = time.perf_counter()
@@ -345,12 +349,20 @@ def run_bench(corpus: Path, limit: int | None, workers: int) -> BenchResult:
     )
 
 
-def _warm_up(settings: object) -> None:
-    """Start what every later run reuses, outside the timings: Prefect's API (the workers hold the model)."""
-    from prefect import flow
+def _warm_up(flow: object, workers: int) -> None:
+    """Start what every later run reuses, outside the timings: Prefect's API, and Prefect's task engine in each
+    worker (a worker's first task imports it and opens its client: about 1.5 s here). A warm `serve` worker
+    has both; the floor's processes are warmed the same way."""
+    from prefect import flow as prefect_flow
+    from prefect import task
 
-    @flow(name="bench-warm-up")
+    @task(name="bench-warm-up-task")
+    def pause() -> None:
+        time.sleep(0.5)  # long enough that each idle worker takes one
+
+    @prefect_flow(name="bench-warm-up")
     def nothing() -> None:
-        return None
+        for future in [pause.submit() for _ in range(workers)]:
+            future.result()
 
-    nothing()
+    nothing.with_options(task_runner=flow.task_runner)()  # type: ignore[attr-defined]

@@ -42,6 +42,9 @@ def _date_parser() -> DateDataParser:
 
 def parse_stated_date(text: str) -> PartialDate | None:
     """Parse one date span with the precision it carries ("July 2002" -> month)."""
+    iso = _iso_day(text.strip())
+    if iso is not None:  # what trafilatura reports: no need for dateparser's language machinery (2 ms a call)
+        return PartialDate(iso, "day") if 1800 <= iso.year <= dt.date.today().year + 1 else None
     span = text.replace(".", " ").strip()
     data = _date_parser().get_date_data(span)
     if data.date_obj is None:
@@ -53,6 +56,15 @@ def parse_stated_date(text: str) -> PartialDate | None:
     if not (1800 <= value.year <= dt.date.today().year + 1):
         return None
     return PartialDate(value, precision)  # type: ignore[arg-type]
+
+
+def _iso_day(text: str) -> dt.date | None:
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def find_stated_date(line: str) -> tuple[PartialDate, str] | None:

@@ -34,6 +34,8 @@ from pipeline import __version__
 from pipeline.clean import clean_documents
 from pipeline.config import Settings, get_settings
 from pipeline.flows import progress, timing
+from pipeline.flows.api import share_api
+from pipeline.flows.cluster import local_cluster
 from pipeline.load import loader
 from pipeline.load.database import (
     DatabaseUnavailable,
@@ -333,6 +335,8 @@ def count_documents(paths: Sequence[str]) -> int | None:
 
 def configured(settings: Settings) -> object:
     """The ingest flow with the task runner the settings ask for (threads, or a Dask cluster)."""
+    if settings.task_runner in ("processes", "dask"):
+        share_api()  # before any worker process starts: workers report to the flow's API, not servers of their own
     if settings.task_runner == "processes":
         # each worker process loads the model once and keeps it: batches analysed on every core
         processes = ProcessPoolTaskRunner(max_workers=settings.analysis_workers)
@@ -340,12 +344,10 @@ def configured(settings: Settings) -> object:
     if settings.task_runner == "dask":
         from prefect_dask import DaskTaskRunner
 
-        # a local cluster: one single-threaded worker process per analysis worker, each keeping its model
-        local = {"n_workers": settings.analysis_workers, "threads_per_worker": 1, "processes": True}
         runner = (
             DaskTaskRunner(address=settings.dask_address)
             if settings.dask_address
-            else DaskTaskRunner(cluster_kwargs=local)
+            else DaskTaskRunner(cluster_kwargs=local_cluster(settings.analysis_workers))
         )
         return ingest.with_options(task_runner=runner)  # type: ignore[arg-type]
     threads = ThreadPoolTaskRunner(max_workers=settings.analysis_workers)  # type: ignore[var-annotated]

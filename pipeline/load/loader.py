@@ -11,17 +11,16 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import DBAPIError
 
 from pipeline.clean import dedupe
+from pipeline.load import entities
 from pipeline.load import schema as t
-from pipeline.models import EntityRef, Extraction, RawDocument, Rejection, RunCounts, SeenMark
+from pipeline.models import Extraction, RawDocument, Rejection, RunCounts, SeenMark
 from pipeline.nlp.names import name_key
-from pipeline.resolve import rules
 
 LOGGER = logging.getLogger(__name__)
 
@@ -140,9 +139,11 @@ def load_batch(
             _reject(conn, run_id, rejection, raws.get(rejection.raw_sha256 or ""))
             counts.rejected += 1
             counts.rejected_reasons[rejection.reason] = counts.rejected_reasons.get(rejection.reason, 0) + 1
+        derived = _Derived(entities.registries(conn, [ref for x in extractions for ref in x.entities]))
         for extraction in extractions:
             raw = raws[extraction.article.raw_sha256]
-            _load_one(conn, run_id, raw, extraction, version, counts, reprocess)
+            _load_one(conn, run_id, raw, extraction, version, counts, derived, reprocess)
+        derived.write(conn, counts)
         for mark in marks:
             _remember(conn, mark, run_id)
     return counts
@@ -250,6 +251,7 @@ def _load_one(
     x: Extraction,
     version: str,
     counts: RunCounts,
+    derived: _Derived,
     reprocess: bool = False,
 ) -> None:
     article = x.article
@@ -258,7 +260,7 @@ def _load_one(
             select(t.RawDocument.article_id).where(t.RawDocument.sha256 == raw.sha256, t.RawDocument.status == "loaded")
         ).scalar()
         if previous is not None:
-            _replace_article(conn, int(previous), run_id, x, version, counts)
+            _replace_article(conn, int(previous), run_id, x, version, counts, derived)
             return
     existing = conn.execute(select(t.Article.article_id).where(t.Article.content_hash == article.content_hash)).scalar()
     if existing is not None:
@@ -285,7 +287,7 @@ def _load_one(
     )
     counts.articles_loaded += 1
     counts.nul_removed += article.nul_removed
-    _write_derived(conn, article_id, x, counts)
+    derived.add(article_id, x, counts)
 
 
 def _article_row(conn: Connection, x: Extraction, version: str, run_id: int, sketch: list[int]) -> dict[str, object]:
@@ -313,7 +315,7 @@ DERIVED = (t.ArticlePerson, t.ArticleOrganization, t.ArticlePlace, t.Statement, 
 
 
 def _replace_article(
-    conn: Connection, article_id: int, run_id: int, x: Extraction, version: str, counts: RunCounts
+    conn: Connection, article_id: int, run_id: int, x: Extraction, version: str, counts: RunCounts, derived: _Derived
 ) -> None:
     """--reprocess: the article keeps its id; its text, metadata and every derived row are rebuilt, in this
     batch's transaction, so readers see the old rows or the new ones, never a mix."""
@@ -336,107 +338,135 @@ def _replace_article(
         conn.execute(table.__table__.delete().where(table.__table__.c.article_id == article_id))  # type: ignore[attr-defined]
     conn.execute(update(t.Article).where(t.Article.article_id == article_id).values(row))
     counts.reprocessed += 1
-    _write_derived(conn, article_id, x, counts)
+    derived.add(article_id, x, counts)
 
 
-def _write_derived(conn: Connection, article_id: int, x: Extraction, counts: RunCounts) -> None:
-    ids: dict[str, tuple[str, int]] = {}
-    for ref in x.entities:
-        if ref.kind == "person":
-            ids[ref.key] = ("person", _person(conn, ref, article_id))
-            counts.people += 1
-        else:
-            ids[ref.key] = ("organization", _organization(conn, ref, article_id))
-            counts.organizations += 1
-    place_ids = _places(conn, x, article_id)
-    statements = []
-    for st in x.statements:
-        kind, entity_id = ids.get(st.speaker_key or "", ("", None))
-        statements.append(
-            {
-                "article_id": article_id,
-                "speaker_text": st.speaker_text[:500],
-                "speaker_person_id": entity_id if kind == "person" else None,
-                "speaker_organization_id": entity_id if kind == "organization" else None,
-                "kind": st.kind,
-                "cue": st.cue,
-                "text": st.text,
-                "start_char": st.start,
-                "end_char": st.end,
-            }
+class _Derived:
+    """The batch's entities, places, statements and events: entities resolved as each article comes (in memory,
+    `entities.Registry`), every row written at the end of the batch, one statement per table."""
+
+    def __init__(self, registries: dict[entities.Kind, entities.Registry]) -> None:
+        self.registries = registries
+        self.articles: list[tuple[int, Extraction, dict[str, tuple[entities.Kind, int]]]] = []
+
+    def add(self, article_id: int, x: Extraction, counts: RunCounts) -> None:
+        ids: dict[str, tuple[entities.Kind, int]] = {}
+        for ref in x.entities:
+            kind: entities.Kind = "person" if ref.kind == "person" else "organization"
+            ids[ref.key] = (kind, self.registries[kind].resolve(ref, article_id))
+            counts.people += kind == "person"
+            counts.organizations += kind == "organization"
+        self.articles.append((article_id, x, ids))
+
+    def write(self, conn: Connection, counts: RunCounts) -> None:
+        if not self.articles:
+            return
+        written = {kind: registry.flush(conn) for kind, registry in self.registries.items()}
+
+        def entity(kind_and_id: tuple[entities.Kind, int] | None) -> tuple[str, int | None]:
+            if kind_and_id is None:
+                return "", None
+            kind, temp_id = kind_and_id
+            return kind, self.registries[kind].final_id(temp_id, written[kind])
+
+        place_ids = _places(conn, self.articles)
+        statements = []
+        event_rows = []
+        events = []
+        for article_id, x, ids in self.articles:
+            for st in x.statements:
+                kind, entity_id = entity(ids.get(st.speaker_key or ""))
+                statements.append(
+                    {
+                        "article_id": article_id,
+                        "speaker_text": st.speaker_text[:500],
+                        "speaker_person_id": entity_id if kind == "person" else None,
+                        "speaker_organization_id": entity_id if kind == "organization" else None,
+                        "kind": st.kind,
+                        "cue": st.cue,
+                        "text": st.text,
+                        "start_char": st.start,
+                        "end_char": st.end,
+                    }
+                )
+            for ev in x.events:
+                events.append((x, ids, ev))
+                event_rows.append(
+                    {
+                        "article_id": article_id,
+                        "event_type": ev.event_type,
+                        "cameo_code": ev.cameo_code,
+                        "trigger": ev.trigger,
+                        "summary": ev.summary,
+                        "start_date": ev.start_date.value if ev.start_date else None,
+                        "end_date": ev.end_date.value if ev.end_date else None,
+                        "date_precision": ev.start_date.precision if ev.start_date else None,
+                        "date_text": ev.date_text,
+                        "place_id": place_ids.get(ev.place or ""),
+                        "place_text": ev.place,
+                    }
+                )
+        if statements:  # one multi-row INSERT (SQLAlchemy's insertmanyvalues), not one round trip per statement
+            conn.execute(insert(t.Statement), statements)
+            counts.statements += len(statements)
+        if not event_rows:
+            return
+        event_ids = (
+            conn.execute(insert(t.Event).returning(t.Event.event_id, sort_by_parameter_order=True), event_rows)
+            .scalars()
+            .all()
         )
-    if statements:  # one multi-row INSERT (SQLAlchemy's insertmanyvalues), not one round trip per statement
-        conn.execute(insert(t.Statement), statements)
-        counts.statements += len(statements)
-    if not x.events:
-        return
-    event_rows = [
-        {
-            "article_id": article_id,
-            "event_type": ev.event_type,
-            "cameo_code": ev.cameo_code,
-            "trigger": ev.trigger,
-            "summary": ev.summary,
-            "start_date": ev.start_date.value if ev.start_date else None,
-            "end_date": ev.end_date.value if ev.end_date else None,
-            "date_precision": ev.start_date.precision if ev.start_date else None,
-            "date_text": ev.date_text,
-            "place_id": place_ids.get(ev.place or ""),
-            "place_text": ev.place,
-        }
-        for ev in x.events
-    ]
-    event_ids = (
-        conn.execute(insert(t.Event).returning(t.Event.event_id, sort_by_parameter_order=True), event_rows)
-        .scalars()
-        .all()
-    )
-    names = {r.key: r.name for r in x.entities}
-    participants: dict[tuple[int, str], dict[str, object]] = {}
-    for ev, event_id in zip(x.events, event_ids, strict=True):
-        for key in ev.participant_keys:
-            kind, entity_id = ids[key]
-            participants.setdefault(
-                (event_id, names[key]),
-                {
-                    "event_id": event_id,
-                    "name": names[key],
-                    "person_id": entity_id if kind == "person" else None,
-                    "organization_id": entity_id if kind == "organization" else None,
-                    "place_id": None,
-                },
-            )
-        for name in ev.participant_names:
-            participants.setdefault(
-                (event_id, name),
-                {
-                    "event_id": event_id,
-                    "name": name,
-                    "person_id": None,
-                    "organization_id": None,
-                    "place_id": place_ids.get(name),
-                },
-            )
-    if participants:
-        conn.execute(insert(t.EventParticipant).on_conflict_do_nothing(), list(participants.values()))
-    counts.events += len(x.events)
+        participants: dict[tuple[int, str], dict[str, object]] = {}
+        for (x, ids, ev), event_id in zip(events, event_ids, strict=True):
+            names = {r.key: r.name for r in x.entities}
+            for key in ev.participant_keys:
+                kind, entity_id = entity(ids[key])
+                participants.setdefault(
+                    (event_id, names[key]),
+                    {
+                        "event_id": event_id,
+                        "name": names[key],
+                        "person_id": entity_id if kind == "person" else None,
+                        "organization_id": entity_id if kind == "organization" else None,
+                        "place_id": None,
+                    },
+                )
+            for name in ev.participant_names:
+                participants.setdefault(
+                    (event_id, name),
+                    {
+                        "event_id": event_id,
+                        "name": name,
+                        "person_id": None,
+                        "organization_id": None,
+                        "place_id": place_ids.get(name),
+                    },
+                )
+        if participants:
+            conn.execute(insert(t.EventParticipant).on_conflict_do_nothing(), list(participants.values()))
+        counts.events += len(event_rows)
 
 
-def _places(conn: Connection, x: Extraction, article_id: int) -> dict[str, int]:
-    """The article's places: one multi-row upsert for the places, one for the article's links to them."""
-    if not x.places:
-        return {}
+def _places(conn: Connection, articles: Sequence[tuple[int, Extraction, object]]) -> dict[str, int]:
+    """The batch's places: one multi-row upsert for the places, one for the articles' links to them."""
     rows = {
         name_key(p.name): {"name": p.name, "name_key": name_key(p.name), "kind": p.kind, "country_code": p.country_code}
+        for _, x, _ in articles
         for p in x.places
     }
+    if not rows:
+        return {}
     stmt = insert(t.Place)
     stmt = stmt.on_conflict_do_update(index_elements=["name_key"], set_={"kind": stmt.excluded.kind})
     found = conn.execute(stmt.returning(t.Place.name_key, t.Place.place_id), list(rows.values())).all()
     by_key = {k: int(i) for k, i in found}
-    place_ids = {p.name: by_key[name_key(p.name)] for p in x.places}
-    links = [{"article_id": article_id, "place_id": i, "mentions": 1} for i in dict.fromkeys(place_ids.values())]
-    conn.execute(insert(t.ArticlePlace).on_conflict_do_nothing(), links)
+    place_ids = {p.name: by_key[name_key(p.name)] for _, x, _ in articles for p in x.places}
+    links = {
+        (article_id, place_id): {"article_id": article_id, "place_id": place_id, "mentions": 1}
+        for article_id, x, _ in articles
+        for place_id in (by_key[name_key(p.name)] for p in x.places)
+    }
+    conn.execute(insert(t.ArticlePlace).on_conflict_do_nothing(), list(links.values()))
     return place_ids
 
 
@@ -450,220 +480,6 @@ def _source(conn: Connection, name: str | None, domain: str | None) -> int | Non
         index_elements=["name_key"], set_={"domain": func.coalesce(t.Source.domain, stmt.excluded.domain)}
     )
     return int(conn.execute(stmt.returning(t.Source.source_id)).scalar_one())
-
-
-# --- people -----------------------------------------------------------------------------------------------
-
-
-def _known_people(conn: Connection, ref: EntityRef) -> list[rules.Known]:
-    key = name_key(ref.name)
-    words = key.split()
-    alias_keys = list({name_key(a) for a in ref.aliases} | {key})
-    tokens = {words[0], words[-1]}
-    rows = conn.execute(
-        text(
-            "select p.person_id, p.canonical_name from people p where p.name_key = any(:keys) "
-            "or p.person_id in (select person_id from person_aliases where alias_key = any(:keys)) "
-            "or split_part(p.name_key, ' ', 1) = any(:tokens) "
-            "or reverse(split_part(reverse(p.name_key), ' ', 1)) = any(:tokens)"
-        ),
-        {"keys": alias_keys, "tokens": list(tokens)},
-    ).all()
-    return _with_aliases(conn, rows, "person_aliases", "person_id")
-
-
-def _with_aliases(
-    conn: Connection, rows: Sequence, table: str, id_col: str, acronyms: dict[int, str | None] | None = None
-) -> list[rules.Known]:
-    if not rows:
-        return []
-    ids = [r[0] for r in rows]
-    aliases: dict[int, set[str]] = {i: set() for i in ids}
-    for entity_id, alias_key in conn.execute(
-        text(f"select {id_col}, alias_key from {table} where {id_col} = any(:ids)"), {"ids": ids}
-    ):
-        aliases[entity_id].add(alias_key)
-    return [rules.Known(r[0], r[1], frozenset(aliases[r[0]]), (acronyms or {}).get(r[0])) for r in rows]
-
-
-def _person(conn: Connection, ref: EntityRef, article_id: int) -> int:
-    known = _known_people(conn, ref)
-    person_id = rules.match_person(ref.name, list(ref.aliases), known)
-    if person_id is None:
-        person_id = int(
-            conn.execute(
-                insert(t.Person)
-                .values(canonical_name=ref.name, name_key=name_key(ref.name))
-                .on_conflict_do_update(index_elements=["name_key"], set_={"canonical_name": t.Person.canonical_name})
-                .returning(t.Person.person_id)
-            ).scalar_one()
-        )
-    else:
-        _upgrade_canonical(conn, t.Person, t.Person.person_id, person_id, ref.name)
-    for absorbed in rules.absorbable_people(ref.name, [k for k in known if k.entity_id != person_id]):
-        _merge_person(conn, absorbed, person_id)
-    _aliases(conn, t.PersonAlias, "person_id", person_id, ref.aliases)
-    conn.execute(
-        insert(t.ArticlePerson)
-        .values(
-            article_id=article_id,
-            person_id=person_id,
-            name_as_written=ref.aliases[0],
-            role_title=ref.role_title,
-            mentions=ref.mentions,
-        )
-        .on_conflict_do_update(
-            index_elements=["article_id", "person_id"],
-            set_={
-                "mentions": t.ArticlePerson.mentions + ref.mentions,
-                "role_title": func.coalesce(t.ArticlePerson.role_title, ref.role_title),
-            },
-        )
-    )
-    return person_id
-
-
-def _upgrade_canonical(conn: Connection, table: type[t.Person], id_col: Any, entity_id: int, name: str) -> None:
-    """A fuller form of the same name becomes canonical ("Putin" row learns "Vladimir Putin")."""
-    current = conn.execute(select(table.canonical_name).where(id_col == entity_id)).scalar_one()
-    if len(name.split()) > len(current.split()):
-        clash = conn.execute(select(id_col).where(table.name_key == name_key(name))).scalar()
-        if clash is None:
-            conn.execute(update(table).where(id_col == entity_id).values(canonical_name=name, name_key=name_key(name)))
-
-
-def _merge_person(conn: Connection, source_id: int, target_id: int) -> None:
-    LOGGER.info("merging person %s into %s", source_id, target_id)
-    conn.execute(
-        text(
-            "insert into article_people (article_id, person_id, name_as_written, role_title, mentions) "
-            "select article_id, :target, name_as_written, role_title, mentions from article_people "
-            "where person_id = :source "
-            "on conflict (article_id, person_id) do update set mentions = article_people.mentions + excluded.mentions, "
-            "role_title = coalesce(article_people.role_title, excluded.role_title)"
-        ),
-        {"source": source_id, "target": target_id},
-    )
-    conn.execute(
-        text(
-            "insert into person_aliases (person_id, alias, alias_key) select :target, alias, alias_key "
-            "from person_aliases where person_id = :source on conflict do nothing"
-        ),
-        {"source": source_id, "target": target_id},
-    )
-    conn.execute(
-        text("update statements set speaker_person_id = :target where speaker_person_id = :source"),
-        {"source": source_id, "target": target_id},
-    )
-    conn.execute(
-        text("update event_participants set person_id = :target where person_id = :source"),
-        {"source": source_id, "target": target_id},
-    )
-    conn.execute(text("delete from people where person_id = :source"), {"source": source_id})
-
-
-# --- organizations ----------------------------------------------------------------------------------------
-
-
-def _organization(conn: Connection, ref: EntityRef, article_id: int) -> int:
-    key = name_key(ref.name)
-    alias_keys = list({name_key(a) for a in ref.aliases} | {key})
-    acronym = ref.acronym
-    rows = conn.execute(
-        text(
-            "select o.organization_id, o.canonical_name, o.acronym from organizations o where o.name_key = any(:keys) "
-            "or o.organization_id in (select organization_id from organization_aliases where alias_key = any(:keys)) "
-            "or (o.acronym is not null and o.acronym = :acr)"
-        ),
-        {"keys": alias_keys, "acr": acronym or ""},
-    ).all()
-    known = _with_aliases(
-        conn, [(r[0], r[1]) for r in rows], "organization_aliases", "organization_id", {r[0]: r[2] for r in rows}
-    )
-    org_id = rules.match_organization(ref.name, acronym, list(ref.aliases), known)
-    if org_id is None:
-        org_id = int(
-            conn.execute(
-                insert(t.Organization)
-                .values(canonical_name=ref.name, name_key=key, acronym=acronym)
-                .on_conflict_do_update(
-                    index_elements=["name_key"], set_={"acronym": func.coalesce(t.Organization.acronym, acronym)}
-                )
-                .returning(t.Organization.organization_id)
-            ).scalar_one()
-        )
-    else:
-        if acronym:
-            conn.execute(
-                update(t.Organization)
-                .where(t.Organization.organization_id == org_id, t.Organization.acronym.is_(None))
-                .values(acronym=acronym)
-            )
-        if not rules.is_acronym(ref.name):
-            current = conn.execute(
-                select(t.Organization.canonical_name).where(t.Organization.organization_id == org_id)
-            ).scalar_one()
-            if rules.is_acronym(current):
-                _rename_org(conn, org_id, ref.name)
-    for absorbed in rules.absorbable_organizations(ref.name, acronym, [k for k in known if k.entity_id != org_id]):
-        _merge_organization(conn, absorbed, org_id)
-    _aliases(conn, t.OrganizationAlias, "organization_id", org_id, ref.aliases)
-    conn.execute(
-        insert(t.ArticleOrganization)
-        .values(article_id=article_id, organization_id=org_id, name_as_written=ref.aliases[0], mentions=ref.mentions)
-        .on_conflict_do_update(
-            index_elements=["article_id", "organization_id"],
-            set_={"mentions": t.ArticleOrganization.mentions + ref.mentions},
-        )
-    )
-    return org_id
-
-
-def _rename_org(conn: Connection, org_id: int, name: str) -> None:
-    clash = conn.execute(
-        select(t.Organization.organization_id).where(t.Organization.name_key == name_key(name))
-    ).scalar()
-    if clash is None:
-        conn.execute(
-            update(t.Organization)
-            .where(t.Organization.organization_id == org_id)
-            .values(canonical_name=name, name_key=name_key(name))
-        )
-
-
-def _merge_organization(conn: Connection, source_id: int, target_id: int) -> None:
-    LOGGER.info("merging organization %s into %s", source_id, target_id)
-    params = {"source": source_id, "target": target_id}
-    conn.execute(
-        text(
-            "insert into article_organizations (article_id, organization_id, name_as_written, mentions) "
-            "select article_id, :target, name_as_written, mentions from article_organizations "
-            "where organization_id = :source "
-            "on conflict (article_id, organization_id) do update "
-            "set mentions = article_organizations.mentions + excluded.mentions"
-        ),
-        params,
-    )
-    conn.execute(
-        text(
-            "insert into organization_aliases (organization_id, alias, alias_key) select :target, alias, "
-            "alias_key from organization_aliases where organization_id = :source on conflict do nothing"
-        ),
-        params,
-    )
-    conn.execute(
-        text("update statements set speaker_organization_id = :target where speaker_organization_id = :source"), params
-    )
-    conn.execute(
-        text("update event_participants set organization_id = :target where organization_id = :source"), params
-    )
-    conn.execute(text("delete from organizations where organization_id = :source"), params)
-
-
-def _aliases(conn: Connection, table: type[t.Base], id_col: str, entity_id: int, aliases: Iterable[str]) -> None:
-    rows = [{id_col: entity_id, "alias": a, "alias_key": name_key(a)} for a in dict.fromkeys(aliases) if a.strip()]
-    if rows:
-        conn.execute(insert(table).values(rows).on_conflict_do_nothing())
 
 
 __all__ = ["finish_run", "known_documents", "load_batch", "start_run"]
