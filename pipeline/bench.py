@@ -52,9 +52,9 @@ class BenchResult:
     workers: int
     first_s: float
     docs_per_s: float
-    spacy_s: float
-    spacy_docs_per_s: float
-    ratio: float
+    spacy_s: float | None  # None: the floor was skipped (--no-floor)
+    spacy_docs_per_s: float | None
+    ratio: float | None
     noop_s: float
     noop_share: float
     peak_rss_mb: float
@@ -276,11 +276,11 @@ def copy_rate(url: str) -> tuple[int, float]:
     return rows, rows / seconds if seconds else 0.0
 
 
-def run_bench(corpus: Path, limit: int | None, workers: int) -> BenchResult:
+def run_bench(corpus: Path, limit: int | None, workers: int, floor: bool = True) -> BenchResult:
     """Everything in one call; the caller prints. The language model runs in `workers` Dask worker processes
     started and warmed before the clock; the flow's process reads, cleans and loads, as in a backfill."""
     from pipeline.flows import timing
-    from pipeline.flows.api import share_api
+    from pipeline.flows.api import run_settings, share_api
     from pipeline.flows.ingest import configured
     from pipeline.load import database
 
@@ -310,6 +310,7 @@ def run_bench(corpus: Path, limit: int | None, workers: int) -> BenchResult:
         settings = get_settings()
         flow = configured(settings)
         _warm_up(flow, workers)
+        stack.enter_context(run_settings())  # as `newsetl ingest` runs it
         with PeakMemory() as memory:
             timing.reset()
             began = time.perf_counter()
@@ -319,13 +320,14 @@ def run_bench(corpus: Path, limit: int | None, workers: int) -> BenchResult:
             began = time.perf_counter()
             flow([staging])  # type: ignore[operator]
             noop_s = time.perf_counter() - began
-        # the floor after the memory window: its own processes are not the pipeline's memory
-        texts = cleaned_texts(paths, settings.max_document_bytes, settings.batch_size)
-        spacy_s = spacy_floor(texts, settings.spacy_model, workers, settings.batch_size)
+        spacy_s = spacy_docs_per_s = None
+        if floor:  # after the memory window: the floor's own processes are not the pipeline's memory
+            texts = cleaned_texts(paths, settings.max_document_bytes, settings.batch_size)
+            spacy_s = spacy_floor(texts, settings.spacy_model, workers, settings.batch_size)
+            spacy_docs_per_s = len(texts) / spacy_s if spacy_s else None
         load_rows, copy_per_s = copy_rate(url)
     docs = len(paths)
     docs_per_s = docs / first_s
-    spacy_docs_per_s = len(texts) / spacy_s if spacy_s else 0.0
     load_s = stages.get("load", 0.0)
     return BenchResult(
         docs=docs,
@@ -334,7 +336,7 @@ def run_bench(corpus: Path, limit: int | None, workers: int) -> BenchResult:
         docs_per_s=docs_per_s,
         spacy_s=spacy_s,
         spacy_docs_per_s=spacy_docs_per_s,
-        ratio=docs_per_s / spacy_docs_per_s if spacy_docs_per_s else 0.0,
+        ratio=docs_per_s / spacy_docs_per_s if spacy_docs_per_s else None,
         noop_s=noop_s,
         noop_share=noop_s / first_s,
         peak_rss_mb=memory.peak / 2**20,

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from typing import Any
 
 import psycopg
 
@@ -14,11 +15,11 @@ from tests.conftest import SEEDS, server_url
 KEYS = {"docs", "docs_per_s", "spacy_docs_per_s", "ratio", "noop_s", "first_s", "peak_rss_mb", "workers"}
 
 
-def test_bench_reports_its_figures_and_leaves_no_database_behind(db_url: str) -> None:
+def _bench(db_url: str, *args: str) -> dict[str, Any]:
     env = {**os.environ, "DATABASE_URL": db_url, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     env.pop("PREFECT_API_URL", None)
     done = subprocess.run(
-        [sys.executable, "-c", "from pipeline.cli import app; app()", "bench", str(SEEDS), "--limit", "7", "--json"],
+        [sys.executable, "-c", "from pipeline.cli import app; app()", "bench", str(SEEDS), *args, "--json"],
         env=env,
         capture_output=True,
         text=True,
@@ -26,7 +27,12 @@ def test_bench_reports_its_figures_and_leaves_no_database_behind(db_url: str) ->
         check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def test_bench_reports_its_figures_and_leaves_no_database_behind(db_url: str) -> None:
+    result = _bench(db_url, "--limit", "7")
     assert set(result) >= KEYS
     # 7 documents: the 5 seeds, then 2 copies (another file, the same article: loaded as duplicates)
     assert (result["docs"], result["workers"], result["articles_loaded"], result["duplicates"]) == (7, 1, 5, 2)
@@ -44,3 +50,11 @@ def test_bench_reports_its_figures_and_leaves_no_database_behind(db_url: str) ->
     with psycopg.connect(db_url) as conn:
         tables = conn.execute("select count(*) from pg_tables where schemaname = 'public'").fetchone()
     assert tables == (0,)
+
+
+def test_a_memory_run_may_skip_the_floor(db_url: str) -> None:
+    result = _bench(db_url, "--limit", "5", "--no-floor")
+    assert (result["docs"], result["articles_loaded"]) == (5, 5)
+    assert result["spacy_docs_per_s"] is None and result["ratio"] is None
+    assert result["docs_per_s"] > 0 and result["peak_rss_mb"] > 50
+

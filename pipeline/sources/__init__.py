@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import glob
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from pipeline.sources.feeds import is_url, iter_feed, iter_url, read_url_list
 from pipeline.sources.files import SourceError, expand_paths, iter_page, kind_of
 from pipeline.sources.http import Fetcher, FetchSettings
 from pipeline.sources.jsonl import iter_jsonl
-from pipeline.sources.state import Seen, SourceItem, nothing_seen
+from pipeline.sources.state import Seen, SourceItem, nothing_seen, prefetch
 from pipeline.sources.warc import iter_warc
 
 __all__ = [
@@ -47,6 +48,7 @@ class _LazyFetcher:
 
 
 PREFIXES = ("feed:", "urls:")
+LOOKAHEAD = 500  # pages whose source marks are read together
 
 
 def split_spec(spec: str) -> tuple[str, str]:
@@ -98,8 +100,12 @@ def iter_items(
             elif is_url(spec):
                 yield from iter_url(spec, lazy.get(), seen)
             else:
-                for path in expand_paths([spec]):
-                    yield from _iter_path(path, seen, lazy, max_bytes)
+                paths = expand_paths([spec])
+                while chunk := list(islice(paths, LOOKAHEAD)):
+                    # a folder's pages: their marks in one read, not one read per page
+                    prefetch(seen, [str(p.resolve()) for p in chunk if kind_of(p) in ("page", None)])
+                    for path in chunk:
+                        yield from _iter_path(path, seen, lazy, max_bytes)
     finally:
         lazy.close()
 

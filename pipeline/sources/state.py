@@ -16,3 +16,10 @@ SourceItem = RawDocument | Rejection | Unchanged | SeenMark
 
 def nothing_seen(key: str) -> SeenMark | None:
     return None
+
+
+def prefetch(seen: Seen, keys: list[str]) -> None:
+    """Tell a lookup that can read ahead (the flow's, backed by the database) which keys come next."""
+    ahead = getattr(seen, "prefetch", None)
+    if ahead is not None and keys:
+        ahead(keys)
