@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import IO
 from urllib.parse import urlsplit, urlunsplit
 
 import psutil
@@ -194,10 +195,11 @@ def _worker_init(model: str) -> None:
 
 
 def _pipe(args: tuple[str, list[str]]) -> int:
+    from pipeline.nlp.extract import PIPE_BATCH
     from pipeline.nlp.model import load_model
 
     model, texts = args
-    return sum(1 for _ in load_model(model).pipe(texts, batch_size=32))
+    return sum(1 for _ in load_model(model).pipe(texts, batch_size=PIPE_BATCH))  # as the pipeline reads them
 
 
 def spacy_floor(texts: Sequence[str], model: str, workers: int, batch_size: int) -> float:
@@ -242,12 +244,18 @@ def cleaned_texts(paths: Sequence[Path], max_bytes: int, batch_size: int) -> lis
     return texts
 
 
+COPY_BLOCK = 1 << 20  # bytes written to COPY at a time
+
+
 def copy_rate(url: str) -> tuple[int, float]:
-    """Rows and rows per second of a plain COPY of every loaded row into empty copies of the tables."""
+    """Rows and rows per second of a plain COPY of every loaded row into empty copies of the tables.
+
+    Each table's rows are spooled to a temporary file first (a large run's pages would not fit in memory
+    twice); only the COPY into the empty tables is timed."""
     rows = 0
-    with psycopg.connect(url) as conn:
+    with psycopg.connect(url) as conn, ExitStack() as files:
         conn.execute("create schema bench_copy")
-        buffers: dict[str, bytes] = {}
+        spooled: dict[str, IO[bytes]] = {}
         columns: dict[str, str] = {}
         for table in LOADED_TABLES:
             # generated columns (the search vectors) are computed again on the way in, as in a load
@@ -261,14 +269,18 @@ def copy_rate(url: str) -> tuple[int, float]:
                 (table,),
             ).fetchone()
             columns[table] = str(names[0]) if names else ""
+            spool = spooled[table] = files.enter_context(tempfile.TemporaryFile(prefix="newsetl-copy-"))
             with conn.cursor().copy(f"copy public.{table} ({columns[table]}) to stdout (format binary)") as copy:
-                buffers[table] = b"".join(bytes(chunk) for chunk in copy)
+                for chunk in copy:
+                    spool.write(chunk)
+            spool.seek(0)
             rows += conn.execute(f"select count(*) from public.{table}").fetchone()[0]  # type: ignore[index]
         conn.commit()
         began = time.perf_counter()
-        for table, data in buffers.items():
+        for table, source in spooled.items():
             with conn.cursor().copy(f"copy bench_copy.{table} ({columns[table]}) from stdin (format binary)") as copy:
-                copy.write(data)
+                while block := source.read(COPY_BLOCK):
+                    copy.write(block)
         conn.commit()
         seconds = time.perf_counter() - began
         conn.execute("drop schema bench_copy cascade")

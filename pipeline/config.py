@@ -36,7 +36,7 @@ class Settings(BaseSettings):
         description="where the embedded PostgreSQL keeps its cluster",
     )
     spacy_model: str = Field(default_factory=_default_spacy_model)
-    batch_size: int = Field(default=200, ge=1, description="documents per Prefect task")
+    batch_size: int = Field(default=100, ge=1, description="documents per Prefect task")
     nlp_processes: int = Field(default=1, ge=1, description="spaCy n_process")
     task_runner: str = Field(
         default="threads", pattern="^(threads|processes|dask)$", description="where batches are analysed"

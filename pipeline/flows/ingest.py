@@ -35,7 +35,7 @@ from pipeline.clean import clean_documents
 from pipeline.config import Settings, get_settings
 from pipeline.flows import progress, timing
 from pipeline.flows.api import share_api
-from pipeline.flows.cluster import local_cluster
+from pipeline.flows.cluster import configure_dask, local_cluster
 from pipeline.load import loader
 from pipeline.load.database import (
     DatabaseUnavailable,
@@ -344,6 +344,7 @@ def configured(settings: Settings) -> object:
     if settings.task_runner == "dask":
         from prefect_dask import DaskTaskRunner
 
+        configure_dask()  # the flow's client, whatever the cluster
         runner = (
             DaskTaskRunner(address=settings.dask_address)
             if settings.dask_address

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import threading
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -20,6 +21,7 @@ LOGGER = logging.getLogger(__name__)
 # minibatch (366 MB over the model at spaCy's default of 32 news articles, 143 MB at 8) for the same
 # speed (4.65 documents/s either way on 81 articles of the benchmark corpus)
 PIPE_BATCH = 8
+_ZONE = threading.Lock()
 
 
 def extract_article(doc: Doc, article: Article) -> Extraction:
@@ -43,9 +45,11 @@ def extract_batch(articles: Sequence[Article], model_name: str, n_process: int =
     (the article itself is still loaded and searchable)."""
     nlp = load_model(model_name)
     readable = [a for a in articles if analysable(a, nlp.lang)]
-    # the zone frees the strings this batch added to the shared vocabulary once its extractions (plain
-    # dataclasses, no spaCy objects) are built: a worker's memory stays flat over a long backfill
-    with nlp.memory_zone():
+    # the zone frees the strings this batch added to the model's vocabulary once its extractions (plain
+    # dataclasses, no spaCy objects) are built, so a worker's memory stays flat over a long backfill. The
+    # vocabulary is shared by every thread using the model, and leaving a zone frees the strings any
+    # thread added meanwhile: one batch at a time per process (the model holds the GIL anyway)
+    with _ZONE, nlp.memory_zone():
         docs = nlp.pipe((a.nlp_text for a in readable), batch_size=PIPE_BATCH, n_process=n_process)
         found = {id(a): extract_article(doc, a) for doc, a in zip(docs, readable, strict=True)}
     return [found.get(id(a)) or Extraction(a) for a in articles]
