@@ -44,7 +44,7 @@ def parse_stated_date(text: str) -> PartialDate | None:
     """Parse one date span with the precision it carries ("July 2002" -> month)."""
     iso = _iso_day(text.strip())
     if iso is not None:  # what trafilatura reports: no need for dateparser's language machinery (2 ms a call)
-        return PartialDate(iso, "day") if 1800 <= iso.year <= dt.date.today().year + 1 else None
+        return PartialDate(iso, "day") if _plausible(iso) else None
     span = text.replace(".", " ").strip()
     data = _date_parser().get_date_data(span)
     if data.date_obj is None:
@@ -53,9 +53,13 @@ def parse_stated_date(text: str) -> PartialDate | None:
     value = data.date_obj.date()
     if precision == "month":
         value = value.replace(day=1)
-    if not (1800 <= value.year <= dt.date.today().year + 1):
+    if not _plausible(value):
         return None
     return PartialDate(value, precision)  # type: ignore[arg-type]
+
+
+def _plausible(value: dt.date) -> bool:
+    return 1800 <= value.year <= dt.date.today().year + 1
 
 
 def _iso_day(text: str) -> dt.date | None:

@@ -35,9 +35,9 @@ def share_api() -> str | None:
     A configured PREFECT_API_URL (a real server) is left alone. Idempotent: the temporary server is
     Prefect's own per-process singleton, stopped when this process exits.
     """
-    configured = os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value()
+    configured = _configured_url()
     if configured:
-        return str(configured)
+        return configured
     if not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
         return None
     from prefect.server.api.server import SubprocessASGIServer
@@ -49,9 +49,14 @@ def share_api() -> str | None:
     return server.api_url
 
 
+def _configured_url() -> str | None:
+    """The API named in the environment (share_api's own included) or in Prefect's settings."""
+    return os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value() or None
+
+
 def is_temporary() -> bool:
     """Whether flow runs from this process report to a temporary server rather than a real one."""
-    configured = os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value()
+    configured = _configured_url()
     return not configured or configured in _STARTED_HERE
 
 

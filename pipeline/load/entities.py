@@ -67,11 +67,27 @@ class _Table:
     id_col: str
     aliases: str
     links: str
+    link_upsert: str  # a second link of the same article and entity: mentions add up, a title fills a gap
 
 
 TABLES: dict[Kind, _Table] = {
-    "person": _Table("people", "person_id", "person_aliases", "article_people"),
-    "organization": _Table("organizations", "organization_id", "organization_aliases", "article_organizations"),
+    "person": _Table(
+        "people",
+        "person_id",
+        "person_aliases",
+        "article_people",
+        "on conflict (article_id, person_id) do update "
+        "set mentions = article_people.mentions + excluded.mentions, "
+        "role_title = coalesce(article_people.role_title, excluded.role_title)",
+    ),
+    "organization": _Table(
+        "organizations",
+        "organization_id",
+        "organization_aliases",
+        "article_organizations",
+        "on conflict (article_id, organization_id) do update "
+        "set mentions = article_organizations.mentions + excluded.mentions",
+    ),
 }
 
 
@@ -344,28 +360,15 @@ class Registry:
     def _merge_rows(self, conn: Connection, source: int, target: int) -> None:
         """A row the database holds moves into another: its article links, aliases, statements, participants."""
         params = {"source": source, "target": target}
-        if self.kind == "person":
-            conn.execute(
-                text(
-                    "insert into article_people (article_id, person_id, name_as_written, role_title, mentions) "
-                    "select article_id, :target, name_as_written, role_title, mentions from article_people "
-                    "where person_id = :source on conflict (article_id, person_id) do update "
-                    "set mentions = article_people.mentions + excluded.mentions, "
-                    "role_title = coalesce(article_people.role_title, excluded.role_title)"
-                ),
-                params,
-            )
-        else:
-            conn.execute(
-                text(
-                    "insert into article_organizations (article_id, organization_id, name_as_written, mentions) "
-                    "select article_id, :target, name_as_written, mentions from article_organizations "
-                    "where organization_id = :source on conflict (article_id, organization_id) do update "
-                    "set mentions = article_organizations.mentions + excluded.mentions"
-                ),
-                params,
-            )
         t = TABLES[self.kind]
+        columns = "name_as_written, role_title, mentions" if self.kind == "person" else "name_as_written, mentions"
+        conn.execute(
+            text(
+                f"insert into {t.links} (article_id, {t.id_col}, {columns}) "
+                f"select article_id, :target, {columns} from {t.links} where {t.id_col} = :source {t.link_upsert}"
+            ),
+            params,
+        )
         conn.execute(
             text(
                 f"insert into {t.aliases} ({t.id_col}, alias, alias_key) select :target, alias, alias_key "
@@ -395,9 +398,7 @@ class Registry:
                     "insert into article_people (article_id, person_id, name_as_written, mentions, role_title) "
                     "select * from unnest(cast(:articles as bigint[]), cast(:ids as bigint[]), "
                     "cast(:names as text[]), cast(:mentions as int[]), cast(:titles as text[])) "
-                    "on conflict (article_id, person_id) do update "
-                    "set mentions = article_people.mentions + excluded.mentions, "
-                    "role_title = coalesce(article_people.role_title, excluded.role_title)"
+                    + TABLES["person"].link_upsert
                 ),
                 columns,
             )
@@ -406,9 +407,7 @@ class Registry:
                 text(
                     "insert into article_organizations (article_id, organization_id, name_as_written, mentions) "
                     "select * from unnest(cast(:articles as bigint[]), cast(:ids as bigint[]), "
-                    "cast(:names as text[]), cast(:mentions as int[])) "
-                    "on conflict (article_id, organization_id) do update "
-                    "set mentions = article_organizations.mentions + excluded.mentions"
+                    "cast(:names as text[]), cast(:mentions as int[])) " + TABLES["organization"].link_upsert
                 ),
                 columns,
             )

@@ -402,8 +402,9 @@ class _Derived:
                         "end_char": st.end,
                     }
                 )
+            names = {r.key: r.name for r in x.entities}
             for ev in x.events:
-                events.append((x, ids, ev))
+                events.append((names, ids, ev))
                 event_rows.append(
                     {
                         "article_id": article_id,
@@ -430,8 +431,7 @@ class _Derived:
             .all()
         )
         participants: dict[tuple[int, str], dict[str, object]] = {}
-        for (x, ids, ev), event_id in zip(events, event_ids, strict=True):
-            names = {r.key: r.name for r in x.entities}
+        for (names, ids, ev), event_id in zip(events, event_ids, strict=True):
             for key in ev.participant_keys:
                 kind, entity_id = entity(ids[key])
                 participants.setdefault(
@@ -477,7 +477,7 @@ def _places(conn: Connection, articles: Sequence[tuple[int, Extraction, object]]
     links = {
         (article_id, place_id): {"article_id": article_id, "place_id": place_id, "mentions": 1}
         for article_id, x, _ in articles
-        for place_id in (by_key[name_key(p.name)] for p in x.places)
+        for place_id in (place_ids[p.name] for p in x.places)
     }
     conn.execute(insert(t.ArticlePlace).on_conflict_do_nothing(), list(links.values()))
     return place_ids

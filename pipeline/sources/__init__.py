@@ -13,7 +13,7 @@ from itertools import islice
 from pathlib import Path
 
 from pipeline.sources.feeds import is_url, iter_feed, iter_url, read_url_list
-from pipeline.sources.files import SourceError, expand_paths, iter_page, kind_of
+from pipeline.sources.files import SourceError, expand_paths, iter_page, kind_of, mark_key
 from pipeline.sources.http import Fetcher, FetchSettings
 from pipeline.sources.jsonl import iter_jsonl
 from pipeline.sources.state import Seen, SourceItem, nothing_seen, prefetch
@@ -103,7 +103,7 @@ def iter_items(
                 paths = expand_paths([spec])
                 while chunk := list(islice(paths, LOOKAHEAD)):
                     # a folder's pages: their marks in one read, not one read per page
-                    prefetch(seen, [str(p.resolve()) for p in chunk if kind_of(p) in ("page", None)])
+                    prefetch(seen, [mark_key(p) for p in chunk if kind_of(p) in ("page", None)])
                     for path in chunk:
                         yield from _iter_path(path, seen, lazy, max_bytes)
     finally:

@@ -66,8 +66,13 @@ def fingerprint(path: Path) -> str:
     return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
+def mark_key(path: Path) -> str:
+    """The key a file's SeenMark is kept under (and read ahead by)."""
+    return str(path.resolve())
+
+
 def unchanged(path: Path, seen: Seen) -> bool:
-    mark = seen(str(path.resolve()))
+    mark = seen(mark_key(path))
     return mark is not None and mark.fingerprint == fingerprint(path)
 
 
@@ -85,7 +90,7 @@ def media_type_of(path: Path, head: bytes) -> str:
 def iter_page(
     path: Path, seen: Seen, max_bytes: int = 5_000_000
 ) -> Iterator[RawDocument | Rejection | SeenMark | Unchanged]:
-    key = str(path.resolve())
+    key = mark_key(path)
     if unchanged(path, seen):
         yield Unchanged(key)
         return
