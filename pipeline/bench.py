@@ -206,12 +206,13 @@ def spacy_floor(texts: Sequence[str], model: str, workers: int, batch_size: int)
     """Seconds for bare nlp.pipe over `texts`, in the pipeline's layout: one process, or `workers`
     processes each with its model loaded (before the clock starts, as the pipeline's workers are) taking
     batches of `batch_size` texts."""
+    from pipeline.nlp.extract import PIPE_BATCH
     from pipeline.nlp.model import load_model
 
     if workers == 1:
         nlp = load_model(model)
         began = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=32):
+        for _ in nlp.pipe(texts, batch_size=PIPE_BATCH):  # as the pipeline reads them
             pass
         return time.perf_counter() - began
     chunks = [(model, list(texts[i : i + batch_size])) for i in range(0, len(texts), batch_size)]

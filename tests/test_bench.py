@@ -57,4 +57,3 @@ def test_a_memory_run_may_skip_the_floor(db_url: str) -> None:
     assert (result["docs"], result["articles_loaded"]) == (5, 5)
     assert result["spacy_docs_per_s"] is None and result["ratio"] is None
     assert result["docs_per_s"] > 0 and result["peak_rss_mb"] > 50
-

@@ -36,8 +36,13 @@ def _hash64(shingle: str) -> int:
 
 
 def sketch(text: str) -> list[int]:
-    """The K smallest shingle hashes, ascending."""
-    return heapq.nsmallest(K, {_hash64(s) for s in _shingles(text)})
+    """The K smallest shingle hashes, ascending (`_hash64` written out inline: a long story has thousands of
+    shingles, and the call per shingle was a third of the sketch's time)."""
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
+    hashes = {
+        from_bytes(blake2b(s.encode("utf-8"), digest_size=8).digest(), "big", signed=True) for s in _shingles(text)
+    }
+    return heapq.nsmallest(K, hashes)
 
 
 def resemblance(a: list[int], b: list[int]) -> float:

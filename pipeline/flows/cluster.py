@@ -1,8 +1,8 @@
 """Dask settings for the flow's client and the local cluster the ingest flow (and `newsetl bench`) starts
 when no scheduler address is given.
 
-One single-threaded worker process per analysis worker, each keeping its model. Two of Dask's
-defaults are changed, both measured with `newsetl bench`:
+One single-threaded worker process per analysis worker, each keeping its model. Three of Dask's
+defaults are changed, each measured with `newsetl bench`:
 
 - Dask sets MALLOC_TRIM_THRESHOLD_=65536 in the workers it spawns, to hand memory back to the
   system early; setting it also turns off glibc's adaptive mmap threshold, so the language
@@ -14,6 +14,10 @@ defaults are changed, both measured with `newsetl bench`:
   that submits a batch holds the batch's articles, and a run has far fewer than 1,000 batches:
   the flow's process (client and local scheduler) and the workers kept every batch they had
   seen, about 13 MB more per 1,000 articles. A short log keeps them bounded by the batch size.
+- Each worker samples its threads' stacks every 10 ms for the dashboard's profile page
+  (`distributed.worker.profile`): about 3% of a busy worker's time (py-spy, two workers on 181
+  pages), taken from the model on a machine whose every core is a worker. Off: the dashboard's
+  profile page stays empty.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ def configure_dask() -> None:
         {
             "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
             "distributed.admin.low-level-log-length": DEBUG_LOG_LENGTH,
+            "distributed.worker.profile.enabled": False,
         }
     )
 

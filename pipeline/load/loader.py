@@ -140,13 +140,30 @@ def load_batch(
             counts.rejected += 1
             counts.rejected_reasons[rejection.reason] = counts.rejected_reasons.get(rejection.reason, 0) + 1
         derived = _Derived(entities.registries(conn, [ref for x in extractions for ref in x.entities]))
+        # --reprocess rewrites articles' hashes as it goes: there, each article asks the table itself
+        memo = _Memo(None if reprocess else _articles_by_hash(conn, [x.article.content_hash for x in extractions]))
         for extraction in extractions:
             raw = raws[extraction.article.raw_sha256]
-            _load_one(conn, run_id, raw, extraction, version, counts, derived, reprocess)
+            _load_one(conn, run_id, raw, extraction, version, counts, derived, memo, reprocess)
         derived.write(conn, counts)
-        for mark in marks:
-            _remember(conn, mark, run_id)
+        _remember(conn, marks, run_id)
     return counts
+
+
+@dataclasses.dataclass(slots=True)
+class _Memo:
+    """What one batch's articles look up in the database, read once per batch and kept up to date as the batch
+    inserts (one statement per article each cost more CPU than the row it looked up)."""
+
+    by_hash: dict[str, int] | None  # content hash -> article id; None: look each one up
+    sources: dict[tuple[str, str | None], int] = dataclasses.field(default_factory=dict)
+
+
+def _articles_by_hash(conn: Connection, hashes: Sequence[str]) -> dict[str, int]:
+    if not hashes:
+        return {}
+    found = conn.execute(select(t.Article.content_hash, t.Article.article_id).where(t.Article.content_hash.in_(hashes)))
+    return {h: int(i) for h, i in found}
 
 
 def _known(conn: Connection, hashes: Sequence[str]) -> set[str]:
@@ -159,19 +176,21 @@ def _known(conn: Connection, hashes: Sequence[str]) -> set[str]:
     return set(loaded) | {h for h in rejected if h}
 
 
-def _remember(conn: Connection, mark: SeenMark, run_id: int) -> None:
-    values = {
-        "key": mark.key,
-        "fingerprint": mark.fingerprint,
-        "etag": mark.etag,
-        "last_modified": mark.last_modified,
-        "run_id": run_id,
-        "seen_at": func.now(),
+MARKED = ("fingerprint", "etag", "last_modified", "run_id")
+
+
+def _remember(conn: Connection, marks: Iterable[SeenMark], run_id: int) -> None:
+    """The batch's source marks in one multi-row upsert; a key marked twice keeps its last mark."""
+    rows = {
+        m.key: {"key": m.key, "fingerprint": m.fingerprint, "etag": m.etag, "last_modified": m.last_modified}
+        | {"run_id": run_id}
+        for m in marks
     }
-    stmt = insert(t.SourceMark).values(values)
-    conn.execute(
-        stmt.on_conflict_do_update(index_elements=["key"], set_={k: v for k, v in values.items() if k != "key"})
-    )
+    if not rows:
+        return
+    stmt = insert(t.SourceMark)
+    changes = {c: stmt.excluded[c] for c in MARKED} | {"seen_at": func.now()}
+    conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_=changes), list(rows.values()))
 
 
 class SeenLookup:
@@ -265,6 +284,7 @@ def _load_one(
     version: str,
     counts: RunCounts,
     derived: _Derived,
+    memo: _Memo,
     reprocess: bool = False,
 ) -> None:
     article = x.article
@@ -273,9 +293,13 @@ def _load_one(
             select(t.RawDocument.article_id).where(t.RawDocument.sha256 == raw.sha256, t.RawDocument.status == "loaded")
         ).scalar()
         if previous is not None:
-            _replace_article(conn, int(previous), run_id, x, version, counts, derived)
+            _replace_article(conn, int(previous), run_id, x, version, counts, derived, memo)
             return
-    existing = conn.execute(select(t.Article.article_id).where(t.Article.content_hash == article.content_hash)).scalar()
+    if memo.by_hash is None:
+        found = conn.execute(select(t.Article.article_id).where(t.Article.content_hash == article.content_hash))
+        existing = found.scalar()
+    else:
+        existing = memo.by_hash.get(article.content_hash)
     if existing is not None:
         conn.execute(
             insert(t.RawDocument).values(_raw_row(raw, "duplicate", run_id, existing)).on_conflict_do_nothing()
@@ -291,8 +315,10 @@ def _load_one(
         counts.duplicates += 1
         return
     article_id = conn.execute(
-        insert(t.Article).values(_article_row(conn, x, version, run_id, sketch)).returning(t.Article.article_id)
+        insert(t.Article).values(_article_row(conn, x, version, run_id, sketch, memo)).returning(t.Article.article_id)
     ).scalar_one()
+    if memo.by_hash is not None:
+        memo.by_hash[article.content_hash] = article_id
     conn.execute(
         insert(t.RawDocument)
         .values(_raw_row(raw, "loaded", run_id, article_id))
@@ -303,12 +329,14 @@ def _load_one(
     derived.add(article_id, x, counts)
 
 
-def _article_row(conn: Connection, x: Extraction, version: str, run_id: int, sketch: list[int]) -> dict[str, object]:
+def _article_row(
+    conn: Connection, x: Extraction, version: str, run_id: int, sketch: list[int], memo: _Memo
+) -> dict[str, object]:
     article = x.article
     published = article.published
     return {
         "content_hash": article.content_hash,
-        "source_id": _source(conn, article.publisher, article.publisher_domain),
+        "source_id": _source(conn, article.publisher, article.publisher_domain, memo.sources),
         "source_uri": article.uri,
         "title": article.title,
         "published_on": published.value if published else None,
@@ -328,11 +356,18 @@ DERIVED = (t.ArticlePerson, t.ArticleOrganization, t.ArticlePlace, t.Statement, 
 
 
 def _replace_article(
-    conn: Connection, article_id: int, run_id: int, x: Extraction, version: str, counts: RunCounts, derived: _Derived
+    conn: Connection,
+    article_id: int,
+    run_id: int,
+    x: Extraction,
+    version: str,
+    counts: RunCounts,
+    derived: _Derived,
+    memo: _Memo,
 ) -> None:
     """--reprocess: the article keeps its id; its text, metadata and every derived row are rebuilt, in this
     batch's transaction, so readers see the old rows or the new ones, never a mix."""
-    row = _article_row(conn, x, version, run_id, x.article.sketch)
+    row = _article_row(conn, x, version, run_id, x.article.sketch, memo)
     clash = conn.execute(
         select(t.Article.article_id).where(
             t.Article.content_hash == row["content_hash"], t.Article.article_id != article_id
@@ -483,16 +518,22 @@ def _places(conn: Connection, articles: Sequence[tuple[int, Extraction, object]]
     return place_ids
 
 
-def _source(conn: Connection, name: str | None, domain: str | None) -> int | None:
+def _source(
+    conn: Connection, name: str | None, domain: str | None, known: dict[tuple[str, str | None], int]
+) -> int | None:
+    """The source's id; `known` holds those this batch upserted already (the same site, the same domain)."""
     label = name or domain
     if not label:
         return None
     key = name_key(label)
+    if (key, domain) in known:
+        return known[key, domain]
     stmt = insert(t.Source).values(name=label, name_key=key, domain=domain)
     stmt = stmt.on_conflict_do_update(
         index_elements=["name_key"], set_={"domain": func.coalesce(t.Source.domain, stmt.excluded.domain)}
     )
-    return int(conn.execute(stmt.returning(t.Source.source_id)).scalar_one())
+    known[key, domain] = source_id = int(conn.execute(stmt.returning(t.Source.source_id)).scalar_one())
+    return source_id
 
 
 __all__ = ["finish_run", "known_documents", "load_batch", "start_run"]

@@ -18,9 +18,11 @@ from pipeline.nlp.statements import extract_statements
 LOGGER = logging.getLogger(__name__)
 
 # documents the model reads together: the parser's precomputed features grow with the tokens of a
-# minibatch (366 MB over the model at spaCy's default of 32 news articles, 143 MB at 8) for the same
-# speed (4.65 documents/s either way on 81 articles of the benchmark corpus)
-PIPE_BATCH = 8
+# minibatch (366 MB over the model at spaCy's default of 32 news articles, 143 MB at 8), and a minibatch
+# is padded to its longest article. On the benchmark corpus's 161 articles, in batches of 100: peak
+# 373 MB and 32.2-34.5 s at 8, 277 MB and 30.7-33.0 s at 4, 255 MB and 28.7-33.5 s at 2, 230 MB and
+# 33.6-34.1 s at 1 (one process, runs interleaved)
+PIPE_BATCH = 4
 _ZONE = threading.Lock()
 
 
