@@ -54,6 +54,9 @@ class BenchResult:
     first_s: float
     docs_per_s: float
     spacy_s: float | None  # None: the floor was skipped (--no-floor)
+    # the corpus's documents over the floor's seconds: pages that clean into nothing the model reads (rejected,
+    # another language) cost the floor nothing, so both rates count the same documents and `ratio` is the
+    # floor's seconds over the pipeline's (the model's share of the run)
     spacy_docs_per_s: float | None
     ratio: float | None
     noop_s: float
@@ -67,6 +70,7 @@ class BenchResult:
     load_rows_per_s: float = 0.0
     copy_rows_per_s: float = 0.0
     stages_s: dict[str, float] = field(default_factory=dict)
+    analysed: int | None = None  # texts the floor (and the pipeline's model) read
 
     def as_json(self) -> str:
         return json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(self).items()})
@@ -333,11 +337,12 @@ def run_bench(corpus: Path, limit: int | None, workers: int, floor: bool = True)
             began = time.perf_counter()
             flow([staging])  # type: ignore[operator]
             noop_s = time.perf_counter() - began
-        spacy_s = spacy_docs_per_s = None
+        spacy_s = spacy_docs_per_s = analysed = None
         if floor:  # after the memory window: the floor's own processes are not the pipeline's memory
             texts = cleaned_texts(paths, settings.max_document_bytes, settings.batch_size)
             spacy_s = spacy_floor(texts, settings.spacy_model, workers, settings.batch_size)
-            spacy_docs_per_s = len(texts) / spacy_s if spacy_s else None
+            analysed = len(texts)
+            spacy_docs_per_s = len(paths) / spacy_s if spacy_s else None
         load_rows, copy_per_s = copy_rate(url)
     docs = len(paths)
     docs_per_s = docs / first_s
@@ -361,6 +366,7 @@ def run_bench(corpus: Path, limit: int | None, workers: int, floor: bool = True)
         load_rows_per_s=load_rows / load_s if load_s else 0.0,
         copy_rows_per_s=copy_per_s,
         stages_s=stages,
+        analysed=analysed,
     )
 
 

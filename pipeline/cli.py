@@ -197,8 +197,10 @@ def serve(
     prefect_serve(deployment)
 
 
-def _floor(seconds: float | None, per_s: float | None) -> str:
-    return "skipped (--no-floor)" if seconds is None or per_s is None else f"{seconds:.1f} s = {per_s:.1f} docs/s"
+def _floor(seconds: float | None, per_s: float | None, texts: int | None) -> str:
+    if seconds is None or per_s is None:
+        return "skipped (--no-floor)"
+    return f"{seconds:.1f} s = {per_s:.1f} docs/s ({texts} texts analysed)"
 
 
 def _summary(counts: RunCounts) -> None:
@@ -335,7 +337,7 @@ def bench(
     table.add_column("value", justify="right")
     for label, value in (
         ("pipeline, first run", f"{result.first_s:.1f} s = {result.docs_per_s:.1f} docs/s"),
-        ("bare spaCy nlp.pipe, same texts", _floor(result.spacy_s, result.spacy_docs_per_s)),
+        ("bare spaCy nlp.pipe, same texts", _floor(result.spacy_s, result.spacy_docs_per_s, result.analysed)),
         ("ratio (pipeline / spaCy)", "skipped" if result.ratio is None else f"{result.ratio:.2f}"),
         ("no-op rerun", f"{result.noop_s:.2f} s = {result.noop_share:.1%} of the first run"),
         ("peak resident memory", f"{result.peak_rss_mb:.0f} MB"),

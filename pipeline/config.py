@@ -36,7 +36,8 @@ class Settings(BaseSettings):
         description="where the embedded PostgreSQL keeps its cluster",
     )
     spacy_model: str = Field(default_factory=_default_spacy_model)
-    batch_size: int = Field(default=100, ge=1, description="documents per Prefect task")
+    # 50 documents: the batches a folder got when the size counted its marks too (`newsetl bench`'s memory runs)
+    batch_size: int = Field(default=50, ge=1, description="documents per Prefect task")
     nlp_processes: int = Field(default=1, ge=1, description="spaCy n_process")
     task_runner: str = Field(
         default="threads", pattern="^(threads|processes|dask)$", description="where batches are analysed"

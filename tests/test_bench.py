@@ -36,7 +36,9 @@ def test_bench_reports_its_figures_and_leaves_no_database_behind(db_url: str) ->
     assert set(result) >= KEYS
     # 7 documents: the 5 seeds, then 2 copies (another file, the same article: loaded as duplicates)
     assert (result["docs"], result["workers"], result["articles_loaded"], result["duplicates"]) == (7, 1, 5, 2)
-    assert result["docs_per_s"] > 0 and result["spacy_docs_per_s"] > 0
+    assert result["docs_per_s"] > 0 and result["spacy_docs_per_s"] > 0 and result["analysed"] == 7
+    # both rates count the corpus's documents: the ratio is the floor's seconds over the pipeline's
+    assert abs(result["spacy_docs_per_s"] * result["spacy_s"] - result["docs"]) < 0.01 * result["docs"]
     assert (
         result["ratio"] == round(result["docs_per_s"] / result["spacy_docs_per_s"], 3)
         or abs(result["ratio"] - result["docs_per_s"] / result["spacy_docs_per_s"]) < 0.01

@@ -12,7 +12,6 @@ transient errors with backoff; the load is idempotent.
 
 from __future__ import annotations
 
-import itertools
 import logging
 import time
 import traceback
@@ -57,8 +56,28 @@ LOGGER = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+NON_DOCUMENTS_PER_BATCH = 10  # times the batch size: the items that are not documents a batch may hold
+
+
 def batched(items: Iterator[SourceItem], size: int) -> Iterator[list[SourceItem]]:
-    while chunk := list(itertools.islice(items, size)):
+    """Batches of `size` documents, each with the marks, rejections and unchanged items read among them.
+
+    The size counts documents, what the model and a load's transaction work on, not items: a folder
+    yields a mark after each file, so a count of items halved every batch (and doubled the cost of
+    orchestrating it). A batch closes when the next document would overflow it, so the mark that
+    follows its last document stays with it; items that are not documents (an unchanged folder
+    yields nothing else) close a batch at `size * NON_DOCUMENTS_PER_BATCH`.
+    """
+    chunk: list[SourceItem] = []
+    documents = 0
+    for item in items:
+        document = isinstance(item, RawDocument)
+        if (document and documents == size) or len(chunk) >= size * NON_DOCUMENTS_PER_BATCH:
+            yield chunk
+            chunk, documents = [], 0
+        chunk.append(item)
+        documents += document
+    if chunk:
         yield chunk
 
 
