@@ -182,8 +182,13 @@ MARKED = ("fingerprint", "etag", "last_modified", "run_id")
 def _remember(conn: Connection, marks: Iterable[SeenMark], run_id: int) -> None:
     """The batch's source marks in one multi-row upsert; a key marked twice keeps its last mark."""
     rows = {
-        m.key: {"key": m.key, "fingerprint": m.fingerprint, "etag": m.etag, "last_modified": m.last_modified}
-        | {"run_id": run_id}
+        m.key: {
+            "key": m.key,
+            "fingerprint": m.fingerprint,
+            "etag": m.etag,
+            "last_modified": m.last_modified,
+            "run_id": run_id,
+        }
         for m in marks
     }
     if not rows:
