@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import threading
 
 import py3langid
 
+_LOCK = threading.Lock()
+_MODEL: list[py3langid.langid.LanguageIdentifier] = []
+_PRELOADING: list[threading.Thread] = []
 
-@lru_cache(maxsize=1)
+
 def _identifier() -> py3langid.langid.LanguageIdentifier:
-    return py3langid.langid.LanguageIdentifier.from_model_file(py3langid.langid.MODEL_FILE, norm_probs=True)
+    with _LOCK:  # one load, whichever thread asks first (see `preload`)
+        if not _MODEL:
+            _MODEL.append(
+                py3langid.langid.LanguageIdentifier.from_model_file(py3langid.langid.MODEL_FILE, norm_probs=True)
+            )
+        return _MODEL[0]
+
+
+def preload() -> None:
+    """Load the model in a background thread, once per process: half a second of decompressing an lzma
+    file (the GIL released) that the first page cleaned would otherwise wait for, and the workers with it."""
+    with _LOCK:
+        if _MODEL or _PRELOADING:
+            return
+        _PRELOADING.append(threading.Thread(target=_identifier, name="newsetl-language-model", daemon=True))
+    _PRELOADING[0].start()
 
 
 def detect_language(text: str) -> str | None:
