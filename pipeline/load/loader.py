@@ -141,7 +141,15 @@ def load_batch(
             counts.rejected_reasons[rejection.reason] = counts.rejected_reasons.get(rejection.reason, 0) + 1
         derived = _Derived(entities.registries(conn, [ref for x in extractions for ref in x.entities]))
         # --reprocess rewrites articles' hashes as it goes: there, each article asks the table itself
-        memo = _Memo(None if reprocess else _articles_by_hash(conn, [x.article.content_hash for x in extractions]))
+        if reprocess:
+            memo = _Memo(None)
+        else:
+            fingerprints = {x.article.raw_sha256: x.article.sketch for x in extractions}
+            memo = _Memo(
+                _articles_by_hash(conn, [x.article.content_hash for x in extractions]),
+                sketches=_sketches_sharing(conn, {h for sketch in fingerprints.values() for h in sketch}),
+                fingerprints=fingerprints,
+            )
         for extraction in extractions:
             raw = raws[extraction.article.raw_sha256]
             _load_one(conn, run_id, raw, extraction, version, counts, derived, memo, reprocess)
@@ -157,6 +165,10 @@ class _Memo:
 
     by_hash: dict[str, int] | None  # content hash -> article id; None: look each one up
     sources: dict[tuple[str, str | None], int] = dataclasses.field(default_factory=dict)
+    # (article id, sketch) of every article sharing a hash with one of the batch's sketches, in id order, and
+    # the batch's own as they are inserted; None: look each one up
+    sketches: list[tuple[int, list[int]]] | None = None
+    fingerprints: dict[str, list[int]] = dataclasses.field(default_factory=dict)  # raw sha256 -> its article's sketch
 
 
 def _articles_by_hash(conn: Connection, hashes: Sequence[str]) -> dict[str, int]:
@@ -235,21 +247,44 @@ class SeenLookup:
         return {row[0]: SeenMark(row[0], row[1], row[2], row[3]) for row in rows}
 
 
-def _near_duplicate_of(conn: Connection, body: str, fingerprint: list[int]) -> int | None:
-    """The earliest article this body repeats: sketches that share hashes, then confirmed on the texts."""
+def _sketches_sharing(conn: Connection, hashes: set[int]) -> list[tuple[int, list[int]]]:
+    """Every article whose sketch holds one of `hashes`: the candidates of a whole batch in one read (a read
+    per article cost more than the lookup it made)."""
+    if not hashes:
+        return []
+    found = conn.execute(
+        select(t.Article.article_id, t.Article.body_sketch)
+        .where(t.Article.body_sketch.overlap(sorted(hashes)))
+        .order_by(t.Article.article_id)
+    )
+    return [(int(article_id), list(sketch or [])) for article_id, sketch in found]
+
+
+def _near_duplicate_of(
+    conn: Connection, body: str, fingerprint: list[int], known: list[tuple[int, list[int]]] | None = None
+) -> int | None:
+    """The earliest article this body repeats: sketches that share hashes, then confirmed on the texts.
+    `known` holds the candidates read ahead (`_sketches_sharing`); without it they are read here."""
     if not fingerprint:
         return None
-    candidates = conn.execute(
-        select(t.Article.article_id, t.Article.body_sketch)
-        .where(t.Article.body_sketch.overlap(fingerprint))
-        .order_by(t.Article.article_id)
-    ).all()
+    if known is None:
+        candidates = [
+            (int(i), list(s or []))
+            for i, s in conn.execute(
+                select(t.Article.article_id, t.Article.body_sketch)
+                .where(t.Article.body_sketch.overlap(fingerprint))
+                .order_by(t.Article.article_id)
+            )
+        ]
+    else:
+        mine = set(fingerprint)
+        candidates = [(i, s) for i, s in known if not mine.isdisjoint(s)]
     for article_id, other in candidates:
-        if dedupe.resemblance(fingerprint, other or []) < dedupe.MIN_RESEMBLANCE / 2:
+        if dedupe.resemblance(fingerprint, other) < dedupe.MIN_RESEMBLANCE / 2:
             continue  # a shared stock phrase, not a shared story
         other_body = conn.execute(select(t.Article.body).where(t.Article.article_id == article_id)).scalar_one()
         if dedupe.is_near_duplicate(body, other_body):
-            return int(article_id)
+            return article_id
     return None
 
 
@@ -311,8 +346,8 @@ def _load_one(
         )
         counts.duplicates += 1
         return
-    sketch = article.sketch
-    repeated = _near_duplicate_of(conn, article.body, sketch)
+    sketch = memo.fingerprints.get(raw.sha256) or article.sketch
+    repeated = _near_duplicate_of(conn, article.body, sketch, memo.sketches)
     if repeated is not None:
         conn.execute(
             insert(t.RawDocument).values(_raw_row(raw, "near_duplicate", run_id, repeated)).on_conflict_do_nothing()
@@ -324,6 +359,8 @@ def _load_one(
     ).scalar_one()
     if memo.by_hash is not None:
         memo.by_hash[article.content_hash] = article_id
+    if memo.sketches is not None and sketch:
+        memo.sketches.append((article_id, sketch))  # a later copy in this batch finds it
     conn.execute(
         insert(t.RawDocument)
         .values(_raw_row(raw, "loaded", run_id, article_id))

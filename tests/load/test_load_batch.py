@@ -70,3 +70,31 @@ def test_a_key_marked_twice_in_one_batch_keeps_its_last_mark(db_url: str) -> Non
     with psycopg.connect(db_url) as conn:
         marks = conn.execute("select key, fingerprint, etag from source_marks order by key").fetchall()
     assert marks == [("file:///x.txt", "v3", '"e"'), ("file:///y.txt", "v1", None)]
+
+
+LONG = (
+    "Harbour pilots walked off the job on Thursday morning, leaving a dozen cargo ships waiting at anchor "
+    "outside the port after talks on new shift rules broke down late on Wednesday night. The port authority "
+    "said in a statement that the rules met national safety standards and that it remained ready to return "
+    "to the table at any time, but gave no date for new talks. Shipping agents warned that a strike lasting "
+    "more than two days would force vessels to divert to other ports along the coast."
+)
+
+
+def test_near_duplicates_read_ahead_per_batch_find_this_batch_s_articles_and_earlier_ones(db_url: str) -> None:
+    upgrade(db_url)
+    update = " The pilots' association said on Friday that it would meet the port authority again next week."
+    later = " Talks resumed on Monday."
+    _load(db_url, [_page("a.txt", LONG, "Harbour News"), _page("b.txt", LONG + update, "Harbour News")])
+    _load(db_url, [_page("c.txt", OTHER, "Daily Post"), _page("d.txt", LONG + later, "Coast Radio")])
+    with psycopg.connect(db_url) as conn:
+        documents = conn.execute(
+            "select r.uri, r.status, a.source_uri from raw_documents r left join articles a using (article_id) "
+            "order by r.uri"
+        ).fetchall()
+    assert documents == [
+        ("file:///a.txt", "loaded", "file:///a.txt"),
+        ("file:///b.txt", "near_duplicate", "file:///a.txt"),  # repeats an article inserted earlier in its batch
+        ("file:///c.txt", "loaded", "file:///c.txt"),
+        ("file:///d.txt", "near_duplicate", "file:///a.txt"),  # repeats an earlier batch's article
+    ]
