@@ -267,19 +267,9 @@ def _near_duplicate_of(
     `known` holds the candidates read ahead (`_sketches_sharing`); without it they are read here."""
     if not fingerprint:
         return None
-    if known is None:
-        candidates = [
-            (int(i), list(s or []))
-            for i, s in conn.execute(
-                select(t.Article.article_id, t.Article.body_sketch)
-                .where(t.Article.body_sketch.overlap(fingerprint))
-                .order_by(t.Article.article_id)
-            )
-        ]
-    else:
-        mine = set(fingerprint)
-        candidates = [(i, s) for i, s in known if not mine.isdisjoint(s)]
-    for article_id, other in candidates:
+    mine = set(fingerprint)
+    candidates = known if known is not None else _sketches_sharing(conn, mine)
+    for article_id, other in (c for c in candidates if not mine.isdisjoint(c[1])):
         if dedupe.resemblance(fingerprint, other) < dedupe.MIN_RESEMBLANCE / 2:
             continue  # a shared stock phrase, not a shared story
         other_body = conn.execute(select(t.Article.body).where(t.Article.article_id == article_id)).scalar_one()
