@@ -21,6 +21,7 @@ BOMS = (
 WIDE_BOMS = tuple(bom for bom, name in BOMS if name in ("utf-16", "utf-32"))
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+_FTFY_ASCII_WORK = re.compile(r"[&\x00-\x08\x0b-\x1f\x7f]")  # what ftfy can change in ASCII: entities, controls
 
 
 class DecodeError(ValueError):
@@ -71,8 +72,11 @@ def what_binary(content: bytes) -> str | None:
 def decode_bytes(content: bytes, repair: bool = True) -> str:
     """Decode and normalise; raises DecodeError, with what to do about it, for what is not text.
 
-    `repair=False` skips ftfy, for HTML: repairing the markup costs ten times
-    more than repairing the text extracted from it. NUL characters are removed
+    `repair=False` is for HTML: it skips ftfy and the space and zero-width
+    normalising, which the text extracted from the markup gets anyway at a
+    fraction of the cost (the markup is ten times longer; the space pattern
+    alone was 0.3 s per 181 pages). Lines are still trimmed: trafilatura's
+    choice of the main text depends on it. NUL characters are removed
     (PostgreSQL text cannot hold them; `nul_count` tells how many were).
     """
     if not content.strip():
@@ -94,7 +98,7 @@ def decode_bytes(content: bytes, repair: bool = True) -> str:
             )
         encoding = "utf-8"  # a few bad bytes in UTF-8 text: replaced, the rest kept
     text = content.decode(encoding, errors="replace").replace("\x00", "")
-    return normalise_text(text) if repair else _tidy(text)
+    return normalise_text(text) if repair else _lines(text)
 
 
 def nul_count(content: bytes) -> int:
@@ -125,15 +129,37 @@ def normalise_text(text: str) -> str:
     turning a tab into a space can reveal mojibake that ftfy then repairs."""
     text = _tidy(text)
     for _ in range(3):
-        fixed = ftfy.fix_text(text, normalization="NFC")
+        fixed = fix_text(text)
         if fixed == text:
             break
         text = _tidy(fixed)
     return text
 
 
+def fix_text(text: str) -> str:
+    """`ftfy.fix_text(text, normalization="NFC")`, without calling ftfy on the lines it leaves as they are.
+
+    ftfy repairs a text one line at a time (each line with its newline), and in pure ASCII it can only
+    change HTML entities and control characters. Two thirds of the lines of news text are ASCII without
+    either; skipping them takes 60% off ftfy's time. A text holding "<" goes to ftfy whole: from the
+    first line with one on, ftfy stops unescaping entities, a state that crosses lines.
+    """
+    if "<" in text:
+        return ftfy.fix_text(text, normalization="NFC")
+    lines = text.split("\n")
+    pieces = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        pieces.append(lines[-1])
+    return "".join(
+        piece if piece.isascii() and not _FTFY_ASCII_WORK.search(piece) else ftfy.fix_text(piece, normalization="NFC")
+        for piece in pieces
+    )
+
+
 def _tidy(text: str) -> str:
+    return _lines(_SPACES.sub(" ", _ZERO_WIDTH.sub("", text)))
+
+
+def _lines(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ZERO_WIDTH.sub("", text)
-    text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))

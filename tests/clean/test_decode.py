@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import ftfy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.clean import clean_document
-from pipeline.clean.decode import DecodeError, decode_bytes, normalise_text
+from pipeline.clean.decode import DecodeError, decode_bytes, fix_text, normalise_text
 from pipeline.models import Article, RawDocument, Rejection
 
 TEXT = "Café “Le Monde” — José’s résumé"
@@ -80,3 +81,36 @@ def test_cleaned_body_cleans_to_itself(lines: list[str]) -> None:
     if body:
         again = clean_text_dump("Headline of the story\n\n" + body).body
         assert again == body
+
+
+# pieces ftfy acts on (mojibake, entities, controls, curly quotes, "<" that stops unescaping) and plain ASCII
+FTFY_PIECES = [
+    "The minister said",
+    " on Friday.",
+    "\n",
+    "\n\n",
+    "CafÃ© rÃ©sumÃ©",
+    "â€œquotedâ€\x9d",
+    "&amp; &lt;b&gt; &eacute;",
+    "AT&T",
+    "a < b",
+    "<p>",
+    "\x1b[31mred\x1b[0m",
+    "\x07\x0b\x0c\x7f",
+    "“curly” ‘quotes’",
+    "ﬁnance",
+    "ＦＵＬＬ",
+    "e\u0301",
+    "\r",
+    "\u2028",
+    "\x85",
+    "Ã",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FTFY_PIECES), max_size=30) | st.text(max_size=300))
+def test_fix_text_is_ftfy(pieces: list[str] | str) -> None:
+    """Skipping the lines ftfy would leave alone must never change what ftfy would have made of the text."""
+    text = pieces if isinstance(pieces, str) else "".join(pieces)
+    assert fix_text(text) == ftfy.fix_text(text, normalization="NFC")
