@@ -11,6 +11,11 @@ A flow run also sends heartbeats from a thread that sleeps in 1-second steps and
 the run ends: up to a second at the end of every run (0.46 s of a 1.1 s no-op run, profiled).
 Heartbeats let a server mark a crashed run; a temporary server dies with the run, so nobody
 reads them there. Runs against a real server (`newsetl serve`, PREFECT_API_URL) keep them.
+
+For the same reason the temporary server runs without the services that turn task-run events
+into database rows (task run recorder, event persister, automation triggers): their tables die
+with the server unread, and they cost 0.7 of the server's 1.2 CPU-seconds on a 181-page run
+(`newsetl bench`, psutil per process), CPU the language model needs when every core works.
 """
 
 from __future__ import annotations
@@ -27,6 +32,11 @@ from prefect.settings import (
 )
 
 _STARTED_HERE: set[str] = set()  # the temporary servers share_api started in this process
+TEMPORARY_SERVER_DEFAULTS = {
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false",
+}
 
 
 def share_api() -> str | None:
@@ -43,10 +53,23 @@ def share_api() -> str | None:
     from prefect.server.api.server import SubprocessASGIServer
 
     server = SubprocessASGIServer()
-    server.start()
+    with environment_defaults(TEMPORARY_SERVER_DEFAULTS):  # the server's subprocess inherits them, not this one
+        server.start()
     os.environ["PREFECT_API_URL"] = server.api_url
     _STARTED_HERE.add(server.api_url)
     return server.api_url
+
+
+@contextmanager
+def environment_defaults(values: dict[str, str]) -> Iterator[None]:
+    """Set the variables the environment lacks, for the duration: a user's own setting wins."""
+    added = [name for name in values if name not in os.environ]
+    os.environ.update({name: values[name] for name in added})
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
 
 
 def _configured_url() -> str | None:
