@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from typing import Any
 
 import psycopg
@@ -59,3 +60,15 @@ def test_a_memory_run_may_skip_the_floor(db_url: str) -> None:
     assert (result["docs"], result["articles_loaded"]) == (5, 5)
     assert result["spacy_docs_per_s"] is None and result["ratio"] is None
     assert result["docs_per_s"] > 0 and result["peak_rss_mb"] > 50
+
+
+def test_peak_memory_counts_child_processes_started_after_it() -> None:
+    """Workers start after the sampler: it must find them (it lists the process tree once a second)."""
+    from pipeline.bench import PeakMemory
+
+    hold = "b = bytearray(300 * 2**20); b[::4096] = b'x' * len(b[::4096]); import time; time.sleep(3)"
+    with PeakMemory() as memory:
+        time.sleep(0.3)
+        child = subprocess.Popen([sys.executable, "-c", hold])
+        child.wait(timeout=30)
+    assert memory.peak > 300 * 2**20
