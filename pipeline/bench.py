@@ -98,8 +98,7 @@ class PeakMemory:
 
     def _run(self) -> None:
         me = psutil.Process()
-        self._counted[me.pid] = me
-        processes = [me]
+        processes: list[psutil.Process] = []
         for sample in itertools.count():
             if sample % self.LIST_EVERY == 0:
                 processes = self._processes(me)

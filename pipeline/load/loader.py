@@ -336,7 +336,9 @@ def _load_one(
         )
         counts.duplicates += 1
         return
-    sketch = memo.fingerprints.get(raw.sha256) or article.sketch
+    sketch = memo.fingerprints.get(raw.sha256)
+    if sketch is None:  # --reprocess: no sketches computed ahead (an empty one is not computed twice)
+        sketch = article.sketch
     repeated = _near_duplicate_of(conn, article.body, sketch, memo.sketches)
     if repeated is not None:
         conn.execute(
